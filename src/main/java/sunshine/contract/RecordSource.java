@@ -21,6 +21,14 @@ public interface RecordSource extends AutoCloseable {
     /** What the file was read as: "UTF-8", "GB18030", "XLSX" or "XLS". */
     String format();
 
+    /**
+     * Bytes of the file consumed so far, for a progress bar: exact for CSV, an estimate (possibly 0 until the end)
+     * for Excel files.
+     */
+    default long bytesRead() {
+        return 0;
+    }
+
     @Override
     void close() throws IOException;
 }
