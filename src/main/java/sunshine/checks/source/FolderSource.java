@@ -1,0 +1,198 @@
+package sunshine.checks.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import sunshine.checks.CheckSource;
+import sunshine.checks.InputInfo;
+import sunshine.contract.ContractFileException;
+import sunshine.contract.ContractFolder;
+import sunshine.contract.DataContract;
+import sunshine.contract.Dataset;
+import sunshine.contract.DatasetReader;
+import sunshine.contract.ParsedRow;
+import sunshine.contract.Reason;
+import sunshine.contract.RegionDirectory;
+import sunshine.contract.RowError;
+import sunshine.contract.ValueParser;
+
+/**
+ * A folder of contract files, read through the contract's {@link DatasetReader} (CSV in UTF-8 or GB18030, XLSX,
+ * XLS; headers in English or Chinese; every value parsed and checked). Region cells are checked against the
+ * folder's own {@code regions} file, read first.
+ * <p>
+ * Each file read is hashed with SM3 (GB/T 32905, as the importer recognises files) on a background thread while
+ * it is parsed, so the hash costs no time on a machine with a second core.
+ */
+public final class FolderSource implements CheckSource {
+
+    private final Path dir;
+    private final DataContract contract = DataContract.standard();
+    private final Map<String, Path> files = new LinkedHashMap<>();
+    private final Map<String, Read> reads = new LinkedHashMap<>();
+    private final ExecutorService hasher;
+    private RegionDirectory directory;
+
+    private static final class Read {
+        String location;
+        String format;
+        long rows;
+        long bytes;
+        Future<String> hash;
+    }
+
+    public FolderSource(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ContractFileException(String.valueOf(dir), new Reason("数据文件夹不存在：" + dir,
+                    "no such folder: " + dir));
+        }
+        this.dir = dir;
+        ContractFolder.find(dir, contract).forEach((d, f) -> files.put(d.name(), f));
+        this.hasher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "check-sm3");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The files of the folder that are no contract file (reported, not read). */
+    public List<Path> unknownFiles() {
+        return ContractFolder.unknownFiles(dir, contract);
+    }
+
+    @Override
+    public String describe() {
+        return "folder " + dir.toAbsolutePath();
+    }
+
+    @Override
+    public String location(String dataset) {
+        Path file = files.get(dataset);
+        return file == null ? dataset : String.valueOf(file.getFileName());
+    }
+
+    @Override
+    public boolean has(String dataset) {
+        return files.containsKey(dataset);
+    }
+
+    @Override
+    public void read(Dataset dataset, Rows rows) throws IOException {
+        Path file = files.get(dataset.name());
+        if (file == null) {
+            throw new IllegalArgumentException("the folder has no file for " + dataset.name());
+        }
+        String name = String.valueOf(file.getFileName());
+        Read read = new Read();
+        read.location = name;
+        read.bytes = Files.size(file);
+        read.hash = hasher.submit(() -> sm3(file));
+        reads.put(dataset.name(), read);
+        boolean isRegions = dataset.name().equals("regions");
+        ValueParser parser = new ValueParser(contract, isRegions ? null : directory());
+        try (DatasetReader reader = DatasetReader.open(file, name, dataset, parser)) {
+            reader.warnings().forEach(rows::warning);
+            int warned = reader.warnings().size();
+            ParsedRow row;
+            while ((row = reader.next()) != null) {
+                if (row.ok()) {
+                    rows.row(row.row(), row.values());
+                } else {
+                    row.errors().forEach(rows::error);
+                }
+            }
+            List<RowError> late = reader.warnings();
+            for (int i = warned; i < late.size(); i++) {
+                rows.warning(late.get(i));
+            }
+            read.rows = reader.rowsRead();
+            read.format = reader.format();
+        } catch (ContractFileException e) {
+            rows.error(new RowError(e.file(), 0, "", "", e.reason()));
+        } catch (UncheckedIOException e) {
+            rows.error(new RowError(name, 0, "", "", new Reason("文件无法读取：" + e.getCause().getMessage(),
+                    "cannot read the file: " + e.getCause().getMessage())));
+        }
+    }
+
+    @Override
+    public List<InputInfo> inputs() {
+        List<InputInfo> out = new ArrayList<>();
+        for (Map.Entry<String, Read> e : reads.entrySet()) {
+            Read r = e.getValue();
+            String hash;
+            try {
+                hash = r.hash.get();
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                hash = "";
+            } catch (ExecutionException x) {
+                hash = "";
+            }
+            out.add(new InputInfo(e.getKey(), r.location, r.format == null ? "" : r.format, r.rows, r.bytes, "SM3",
+                    hash));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        hasher.shutdownNow();
+    }
+
+    /** The region codes and levels of the folder's regions file (bad rows skipped: they are reported when read). */
+    private RegionDirectory directory() throws IOException {
+        if (directory == null) {
+            Map<String, String> levels = new HashMap<>();
+            Path file = files.get("regions");
+            if (file != null) {
+                Dataset regions = contract.dataset("regions");
+                int code = regions.indexOf("code");
+                int level = regions.indexOf("level");
+                try (DatasetReader reader = DatasetReader.open(file, String.valueOf(file.getFileName()), regions,
+                        new ValueParser(contract, null))) {
+                    ParsedRow row;
+                    while ((row = reader.next()) != null) {
+                        Object c = row.values()[code];
+                        Object l = row.values()[level];
+                        if (c != null && l != null) {
+                            levels.put((String) c, ((String) l).intern());
+                        }
+                    }
+                } catch (ContractFileException | UncheckedIOException e) {
+                    // reported when the regions file itself is read
+                }
+            }
+            directory = RegionDirectory.of(levels);
+        }
+        return directory;
+    }
+
+    /** SM3 of a file's bytes as lower-case hex. */
+    public static String sm3(Path file) throws IOException {
+        SM3Digest digest = new SM3Digest();
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return HexFormat.of().formatHex(out);
+    }
+}
