@@ -1,0 +1,17 @@
+package sunshine.supervision;
+
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import sunshine.registry.TestDatabases;
+
+/** {@link InspectionServiceTest} on H2 (PostgreSQL mode), the embedded default. */
+class InspectionServiceH2Test extends InspectionServiceTest {
+
+    static final Path DATA = TestDatabases.newDataDir();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry, DATA);
+    }
+}
