@@ -1,0 +1,60 @@
+package sunshine.applications;
+
+import sunshine.contract.Reason;
+
+/** A request the application workflow refuses, with the reason in Chinese and English. */
+public class ApplicationException extends RuntimeException {
+
+    /** Why, as the REST layer maps it to an HTTP status. */
+    public enum Kind {
+        /** no such application or enrollment within the actor's region — 404 */
+        NOT_FOUND,
+        /** the actor may see it but not do this (read-only role, wrong level, a relative approving) — 403 */
+        FORBIDDEN,
+        /** the case's status does not allow this step now (wrong order, a notice still running) — 409 */
+        ILLEGAL_TRANSITION,
+        /** a database guarantee refused it (a second open application, a person already covered) — 409 */
+        CONFLICT,
+        /** missing or malformed input — 400 */
+        INVALID,
+        /** nobody is signed in — 401 */
+        UNAUTHENTICATED
+    }
+
+    private final Kind kind;
+    private final Reason reason;
+
+    public ApplicationException(Kind kind, Reason reason) {
+        super(kind + ": " + reason.en());
+        this.kind = kind;
+        this.reason = reason;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public static ApplicationException notFound(String id) {
+        return new ApplicationException(Kind.NOT_FOUND, new Reason("不存在：" + id, "no such case: " + id));
+    }
+
+    public static ApplicationException invalid(String zh, String en) {
+        return new ApplicationException(Kind.INVALID, new Reason(zh, en));
+    }
+
+    public static ApplicationException forbidden(String zh, String en) {
+        return new ApplicationException(Kind.FORBIDDEN, new Reason(zh, en));
+    }
+
+    public static ApplicationException conflict(String zh, String en) {
+        return new ApplicationException(Kind.CONFLICT, new Reason(zh, en));
+    }
+
+    public static ApplicationException illegal(String zh, String en) {
+        return new ApplicationException(Kind.ILLEGAL_TRANSITION, new Reason(zh, en));
+    }
+}
