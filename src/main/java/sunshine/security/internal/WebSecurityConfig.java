@@ -87,7 +87,7 @@ class WebSecurityConfig {
 
         http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/public/**", "/api/public/**", "/sunshine.css", "/sunshine.js",
+                        .requestMatchers("/login", "/public/**", "/api/public/**", "/sunshine.css", "/sunshine.js", "/css/**",
                                 "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/imports", "/api/imports")
