@@ -21,8 +21,8 @@
   }
 
   function bars(target, names, values, horizontal, extra) {
-    var category = { type: 'category', data: names, axisLabel: { interval: 0, fontSize: 11 } };
-    var value = { type: 'value' };
+    var category = { type: 'category', data: names, axisLabel: { interval: 0, fontSize: 10 } };
+    var value = { type: 'value', splitNumber: 3, axisLabel: { fontSize: 10 } };
     var option = {
       color: palette,
       tooltip: { trigger: 'axis', renderMode: 'richText', confine: true },
