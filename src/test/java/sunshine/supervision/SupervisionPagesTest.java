@@ -226,6 +226,12 @@ class SupervisionPagesTest {
             String row = shown.substring(shown.indexOf("data-level=\"" + level + "\""));
             assertThat(row.substring(0, row.indexOf("</tr>"))).as(level).contains("1,545.78");
         }
+        // by problem type: each type's row, then the total
+        String byType = shown.substring(shown.indexOf("id=\"report-byType\""));
+        String a02 = byType.substring(byType.indexOf("data-rule=\"A02\""));
+        assertThat(a02.substring(0, a02.indexOf("</tr>"))).contains("1,545.77").doesNotContain("合计");
+        String typeTotal = byType.substring(byType.indexOf("data-level=\"TOTAL\""));
+        assertThat(typeTotal.substring(0, typeTotal.indexOf("</tr>"))).contains("合计", "1,545.78");
         assertThat(page(get("/campaigns"))).contains("data-campaign=\"" + id + "\"", "农村低保", "自查自纠");
         mvc.perform(get("/api/campaigns/" + id + "/report.xlsx")).andExpect(status().isOk());
 
