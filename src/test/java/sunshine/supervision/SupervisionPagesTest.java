@@ -165,6 +165,20 @@ class SupervisionPagesTest {
     }
 
     @Test
+    void theSampleSizeMayComeFromConfidenceAndMargin() throws Exception {
+        mvc.perform(post("/inspections").param("name", "按置信水平抽查").param("regionCode", COUNTY)
+                        .param("targetKind", "HOUSEHOLD").param("announcement", "以当日福彩3D开奖号码为随机数")
+                        .param("drawDate", "2026-11-02").param("sampleMode", "COMPUTED").param("sampleSize", "")
+                        .param("confidence", "0.90").param("margin", "0.20").param("inspectorsPerTarget", "2")
+                        .param("targets", TARGETS).param("inspectors", INSPECTORS))
+                .andExpect(status().is3xxRedirection());
+        InspectionPlan plan = inspections.list(COUNTY_STAFF).get(0);
+        assertThat(plan.sampleMode()).isEqualTo(Sample.Mode.COMPUTED);
+        assertThat(plan.sampleSize()).isEqualTo(SampleSize.required(6, 0.90, 0.20, 0.5)).isLessThan(6);
+        assertThat(page(get("/inspections/" + plan.id()))).contains("从6个目标中抽取5个（置信水平0.9，允许误差0.2）");
+    }
+
+    @Test
     void aBadPlanIsShownAgainWithTheReason() throws Exception {
         String again = mvc.perform(post("/inspections").param("name", "x").param("regionCode", COUNTY)
                         .param("targetKind", "HOUSEHOLD").param("announcement", "公告").param("drawDate", "2026-11-02")
