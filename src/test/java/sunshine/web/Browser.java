@@ -30,8 +30,19 @@ public final class Browser {
     }
 
     public static ChromeDriver start() {
+        return start(false);
+    }
+
+    /**
+     * @param consoleLog keep the page's console messages (script errors, refusals by the content security policy)
+     *                   for {@code driver.manage().logs().get(LogType.BROWSER)}
+     */
+    public static ChromeDriver start(boolean consoleLog) {
         try {
             ChromeOptions options = new ChromeOptions();
+            if (consoleLog) {
+                options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+            }
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
