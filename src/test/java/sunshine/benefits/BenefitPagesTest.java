@@ -237,7 +237,7 @@ class BenefitPagesTest {
             String head = RegistryFixture.id(LocalDate.of(1970, 1, 1).plusDays(i), 100 + i);
             applications.submit(VILLAGE_STAFF, new sunshine.applications.NewApplication("TEKUN", null,
                     i % 2 == 0 ? VILLAGE_1 : VILLAGE_2, "RURAL", "x", head, head, "62300000000002" + (10 + i), "银行",
-                    null, false, null, List.of(new sunshine.applications.NewApplication.Member(head, "某" + i, "HEAD",
+                    java.math.BigDecimal.ZERO, false, null, List.of(new sunshine.applications.NewApplication.Member(head, "某" + i, "HEAD",
                     null, true))));
         }
         String first = page("/applications", COUNTY_STAFF);
@@ -368,7 +368,7 @@ class BenefitPagesTest {
         }
         mvc.perform(multipart("/payroll/" + b1 + "/receipts").file(new MockMultipartFile("file", "回单.csv",
                         "text/csv", sb.toString().getBytes(Charset.forName("GBK")))).with(TestUsers.as(COUNTY_STAFF))
-                        .with(csrf()))
+                        .with(csrf().asHeader()).header("HX-Request", "true"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrlPattern("/payroll/" + b1 + "?done=RECEIPTS&receipts=" + lines.size() + "*"));
         String reconciled = page("/payroll/" + b1, COUNTY_STAFF);
@@ -390,11 +390,11 @@ class BenefitPagesTest {
         String file = "批次号,乡镇,所属月份,待遇编号,领款人身份证号,姓名,金额,卡号\r\n"
                 + b1 + ",371526100,2026年11月,E0000001,NOT-AN-ID,户主1,abc,6230000000000001\r\n";
         mvc.perform(multipart("/payroll/" + b1 + "/upload").file(new MockMultipartFile("file", "名册.csv", "text/csv",
-                        file.getBytes(Charset.forName("GBK")))).with(TestUsers.as(TOWN_STAFF)).with(csrf()))
+                        file.getBytes(Charset.forName("GBK")))).with(TestUsers.as(TOWN_STAFF)).with(csrf().asHeader()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"error\""), containsString("id=\"row-errors\""))));
         // no file at all
-        mvc.perform(multipart("/payroll/" + b1 + "/upload").with(TestUsers.as(TOWN_STAFF)).with(csrf()))
+        mvc.perform(multipart("/payroll/" + b1 + "/upload").with(TestUsers.as(TOWN_STAFF)).with(csrf().asHeader()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("请选择文件"), containsString("choose a file"))));
         assertThat(cycle.batch(COUNTY_STAFF, b1).status()).isEqualTo(BatchStatus.GENERATED);

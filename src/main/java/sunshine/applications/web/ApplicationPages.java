@@ -86,7 +86,7 @@ class ApplicationPages {
                 @RequestParam(required = false) String town, @RequestParam(required = false) String overdue,
                 @RequestParam(defaultValue = "1") int page, Model model) {
         Actor actor = actor();
-        String p = PROGRAMS.contains(program) ? program : null;
+        String p = program != null && PROGRAMS.contains(program) ? program : null;
         ApplicationStatus s = parseStatus(status);
         Boolean o = "true".equals(overdue) ? Boolean.TRUE : "false".equals(overdue) ? Boolean.FALSE : null;
         String t = blank(town);
