@@ -235,7 +235,7 @@ class BenefitPagesTest {
         // paging: 21 more cases make a second page
         for (int i = 0; i < 21; i++) {
             String head = RegistryFixture.id(LocalDate.of(1970, 1, 1).plusDays(i), 100 + i);
-            applications.submit(VILLAGE_STAFF, new sunshine.applications.NewApplication("TEKUN", null,
+            applications.submit(TOWN_STAFF, new sunshine.applications.NewApplication("TEKUN", null,
                     i % 2 == 0 ? VILLAGE_1 : VILLAGE_2, "RURAL", "x", head, head, "62300000000002" + (10 + i), "银行",
                     java.math.BigDecimal.ZERO, false, null, List.of(new sunshine.applications.NewApplication.Member(head, "某" + i, "HEAD",
                     null, true))));
