@@ -212,6 +212,40 @@ class BenefitPagesTest {
     }
 
     @Test
+    void anObjectionSendsTheCaseBackAndARefusalIsExplainedNotifiedAndAppealedOnce() throws Exception {
+        String id = submit();
+        step(id, "accept", TOWN_STAFF);
+        step(id, "visit", TOWN_STAFF, "investigator1", INVESTIGATOR_1, "investigator2", INVESTIGATOR_2,
+                "findings", "属实");
+        step(id, "appraisal", VILLAGE_STAFF, "outcome", "评议通过");
+        step(id, "notice", VILLAGE_STAFF);
+        // an objection during the notice: back to the visit, the notice marked, the county must visit
+        step(id, "objection", VILLAGE_STAFF, "text", "该户有一辆货车");
+        String objected = page("/applications/" + id, COUNTY_STAFF);
+        assertThat(objected).contains("data-status=\"VISITED\"", "该户有一辆货车", "有异议", "有投诉或异议，必须入户",
+                "id=\"step-county-visit\"");
+
+        // a refusal needs its reasons: refused in both languages
+        mvc.perform(form("/applications/" + id + "/reject", TOWN_STAFF, "text", " "))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("须填写不予批准的理由"),
+                        containsString("the reason is required"))));
+        step(id, "reject", TOWN_STAFF, "text", "家庭财产超过规定");
+        String rejected = page("/applications/" + id, TOWN_STAFF);
+        assertThat(rejected).contains("data-status=\"REJECTED\"", "家庭财产超过规定", "id=\"step-refusal-notified\"",
+                "id=\"step-appeal\"", "0 / 1", "data-kind=\"REFUSAL_NOTICE\"");
+        step(id, "refusal-notified", TOWN_STAFF, "date", "2026-11-03");
+        step(id, "appeal", TOWN_STAFF, "text", "货车已于上月出售");
+        assertThat(page("/applications/" + id, TOWN_STAFF)).contains("data-status=\"VISITED\"");
+        step(id, "reject", TOWN_STAFF, "text", "仍不符合条件");
+        assertThat(page("/applications/" + id, TOWN_STAFF)).contains("data-status=\"REJECTED\"", "1 / 1")
+                .doesNotContain("id=\"step-appeal\"");
+        mvc.perform(form("/applications/" + id + "/appeal", TOWN_STAFF, "text", "再次申诉"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"error\""), containsString("再次申诉"))));
+    }
+
+    @Test
     void theListFiltersAndPagesWithinTheRegionAndAnotherTownsCaseIsNotFound() throws Exception {
         String id = submit();
         assertThat(page("/applications", COUNTY_STAFF)).contains(id, "一村");
@@ -380,6 +414,8 @@ class BenefitPagesTest {
         assertThat(page("/payroll/" + b1 + "-R1", COUNTY_STAFF)).contains("data-status=\"GENERATED\"", b1);
         assertThat(page("/payroll?period=2026-11", COUNTY_STAFF)).contains(b1 + "-R1");
         assertThat(cycle.batch(COUNTY_STAFF, b1).status()).isEqualTo(BatchStatus.RECONCILED);
+        assertThat(page("/payroll/" + b1 + "?lang=en", COUNTY_STAFF)).contains("Reconciled",
+                "Paid: cannot be paid again", "Control totals");
     }
 
     @Test

@@ -60,6 +60,13 @@ class ApplicationPages {
             "GRANDCHILD", "OTHER");
     static final List<String> OUTCOMES = List.of("CONTINUE", "ADJUST", "SUSPEND", "RESUME", "TERMINATE");
     static final int MEMBER_ROWS = 6;
+    /** The form of each step (its path) and the step it takes (as {@link Application#nextSteps()} names it). */
+    static final Map<String, String> STEP_ACTIONS = Map.ofEntries(Map.entry("accept", "ACCEPT"),
+            Map.entry("check", "CHECK"), Map.entry("visit", "VISIT"), Map.entry("county-visit", "COUNTY_VISIT"),
+            Map.entry("appraisal", "APPRAISE"), Map.entry("notice", "NOTICE"), Map.entry("objection", "OBJECT"),
+            Map.entry("complaint", "COMPLAINT"), Map.entry("town-review", "TOWN_REVIEW"),
+            Map.entry("approve", "APPROVE"), Map.entry("enroll", "ENROLL"), Map.entry("reject", "REJECT"),
+            Map.entry("refusal-notified", "NOTIFY_REFUSAL"), Map.entry("appeal", "APPEAL"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Applications applications;
@@ -241,7 +248,18 @@ class ApplicationPages {
         model.addAttribute("values", values);
         model.addAttribute("names", names(actor));
         model.addAttribute("history", applications.history(actor, a.applicationId()));
-        model.addAttribute("allowed", allowed(actor, a));
+        List<String> allowed = allowed(actor, a);
+        model.addAttribute("allowed", allowed);
+        // a refused step whose form is no longer offered: what was typed is shown, not lost
+        Map<String, String> typed = new LinkedHashMap<>();
+        if (failedStep != null && !allowed.contains(STEP_ACTIONS.getOrDefault(failedStep, ""))) {
+            values.forEach((k, v) -> {
+                if (!k.startsWith("_") && v != null && !v.isBlank()) {
+                    typed.put(k, v);
+                }
+            });
+        }
+        model.addAttribute("typed", typed);
         model.addAttribute("calc", calculation(actor, a));
         model.addAttribute("calcDecided", a.calculation() != null);
         return "applications/case";
