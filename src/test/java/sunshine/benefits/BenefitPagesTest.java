@@ -212,6 +212,50 @@ class BenefitPagesTest {
     }
 
     @Test
+    void aStaffRelativeIsFiledAndDecidedOneLevelUpAndTheFormsFollow() throws Exception {
+        String official = RegistryFixture.id(LocalDate.of(1960, 4, 1), 51);
+        String old = RegistryFixture.id(LocalDate.of(1940, 4, 1), 52);
+        fx.staff(official, "县干部", "COUNTY_OFFICIAL", BenefitTestConfig.COUNTY, "COUNTY");
+        fx.relative(official, old, "SIBLING");
+        MvcResult r = mvc.perform(form("/applications", TOWN_STAFF, "program", "TEKUN", "regionCode", VILLAGE_1,
+                        "urbanRural", "RURAL", "address", "一村9号", "cardNo", "6230000000000201", "bank", "银行",
+                        "declaredIncome", "0", "members[0].idNo", old, "members[0].name", "老人",
+                        "members[0].relation", "HEAD", "members[0].covered", "true"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String url = r.getResponse().getRedirectedUrl();
+        String id = url.substring("/applications/".length(), url.indexOf('?'));
+        assertThat(page("/applications/" + id, COUNTY_STAFF)).contains("id=\"staff-links\"", "市级",
+                "工作人员近亲属，必须入户", official.substring(0, 6) + "********").doesNotContain(official);
+
+        step(id, "accept", TOWN_STAFF);
+        step(id, "visit", TOWN_STAFF, "investigator1", INVESTIGATOR_1, "investigator2", INVESTIGATOR_2,
+                "findings", "属实");
+        step(id, "notice", TOWN_STAFF);
+        afterNotice(id);
+        step(id, "town-review", TOWN_STAFF, "opinion", "同意，报县");
+        step(id, "notice", TOWN_STAFF);
+        afterNotice(id);
+        // the county visits but does not decide; the city decides, and not by the applicant's sibling
+        assertThat(page("/applications/" + id, COUNTY_STAFF)).contains("id=\"step-county-visit\"")
+                .doesNotContain("id=\"step-approve\"");
+        step(id, "county-visit", COUNTY_STAFF, "investigator1", INVESTIGATOR_1, "investigator2", INVESTIGATOR_2,
+                "findings", "县级入户核查属实");
+        assertThat(page("/applications/" + id, BenefitTestConfig.CITY_STAFF)).contains("id=\"step-approve\"");
+        mvc.perform(form("/applications/" + id + "/approve", BenefitTestConfig.CITY_STAFF, "approverIdNo", official))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"error\""),
+                        containsString("value=\"" + official + "\""))));
+        step(id, "approve", BenefitTestConfig.CITY_STAFF, "approverIdNo", APPROVER, "stable", "true");
+        step(id, "notice", TOWN_STAFF);
+        afterNotice(id);
+        step(id, "enroll", TOWN_STAFF);
+        String enrolled = page("/applications/" + id, COUNTY_STAFF);
+        assertThat(enrolled).contains("data-status=\"ENROLLED\"", "1000.00");
+        assertThat(applications.get(COUNTY_STAFF, id).staffLinks()).allSatisfy(l ->
+                assertThat(enrolled).contains(l.filingId()));
+    }
+
+    @Test
     void anObjectionSendsTheCaseBackAndARefusalIsExplainedNotifiedAndAppealedOnce() throws Exception {
         String id = submit();
         step(id, "accept", TOWN_STAFF);
