@@ -212,6 +212,16 @@ class BenefitPagesTest {
     }
 
     @Test
+    void theEconomicCheckShowsTheEnginesFindingsBeforeTheVisit() throws Exception {
+        fx.death(SPOUSE, LocalDate.of(2026, 5, 20));
+        String id = submit();
+        step(id, "accept", TOWN_STAFF);
+        String checked = page("/applications/" + id, TOWN_STAFF);
+        assertThat(checked).contains("data-rule=\"A01\"", "死亡人员仍领取", "id=\"step-visit\"")
+                .doesNotContain(SPOUSE);
+    }
+
+    @Test
     void aStaffRelativeIsFiledAndDecidedOneLevelUpAndTheFormsFollow() throws Exception {
         String official = RegistryFixture.id(LocalDate.of(1960, 4, 1), 51);
         String old = RegistryFixture.id(LocalDate.of(1940, 4, 1), 52);
@@ -478,6 +488,20 @@ class BenefitPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("请选择文件"), containsString("choose a file"))));
         assertThat(cycle.batch(COUNTY_STAFF, b1).status()).isEqualTo(BatchStatus.GENERATED);
+        // a good list: taken, its totals beside the platform's
+        StringBuilder good = new StringBuilder("批次号,乡镇,所属月份,待遇编号,领款人身份证号,姓名,金额,卡号\r\n");
+        for (BatchLine l : cycle.lines(COUNTY_STAFF, b1)) {
+            good.append(b1).append(",371526100,2026年11月,").append(l.enrollmentId()).append(',')
+                    .append(l.payeeIdNo()).append(',').append(l.payeeName()).append(',')
+                    .append(l.amount().toPlainString()).append(',').append(l.cardNo()).append("\r\n");
+        }
+        mvc.perform(multipart("/payroll/" + b1 + "/upload").file(new MockMultipartFile("file", "名册.csv", "text/csv",
+                        good.toString().getBytes(Charset.forName("GBK")))).with(TestUsers.as(TOWN_STAFF))
+                        .with(csrf().asHeader()).header("HX-Request", "true"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/payroll/" + b1 + "?done=UPLOAD"));
+        assertThat(page("/payroll/" + b1, TOWN_STAFF)).contains("data-status=\"SUBMITTED\"", "乡镇上报名册",
+                "id=\"town-totals\"");
         // the auditor reads the batch and is offered nothing
         assertThat(page("/payroll/" + b1, AUDITOR)).contains("id=\"no-actions\"")
                 .doesNotContain("id=\"step-");
