@@ -305,6 +305,11 @@ class BenefitPagesTest {
         assertThat(page("/applications", COUNTY_STAFF)).contains(id, "一村");
         assertThat(page("/applications?town=" + TOWN_1 + "&program=DIBAO_RURAL&status=APPLIED", TOWN_STAFF))
                 .contains(id);
+        // a city types the town's code: no list of every town of the city
+        assertThat(page("/applications?town=" + TOWN_1, BenefitTestConfig.CITY_STAFF)).contains(id, "name=\"town\"");
+        assertThat(page("/applications/new", BenefitTestConfig.CITY_STAFF)).contains("name=\"regionCode\"");
+        assertThat(page("/applications/new", TOWN_STAFF)).contains("一村", "二村").doesNotContain("三村");
+        assertThat(page("/payroll", BenefitTestConfig.CITY_STAFF)).contains("id=\"generate\"");
         assertThat(page("/applications?status=ENROLLED", COUNTY_STAFF)).doesNotContain(id).contains("id=\"no-cases\"");
         assertThat(page("/applications?overdue=true", COUNTY_STAFF)).doesNotContain(id);
         // another town: not in its list, not by URL, not by a step, not by a filter naming the town

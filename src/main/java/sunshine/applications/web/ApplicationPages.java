@@ -110,7 +110,7 @@ class ApplicationPages {
         model.addAttribute("overdue", o == null ? null : o.toString());
         model.addAttribute("statuses", ApplicationStatus.values());
         model.addAttribute("towns", towns(actor));
-        model.addAttribute("names", names(actor));
+        model.addAttribute("names", names(found.stream().map(Application::regionCode).toList()));
         model.addAttribute("mayApply", actor.canChange() && level(actor) != null);
         return "applications/list";
     }
@@ -246,7 +246,7 @@ class ApplicationPages {
         model.addAttribute("error", error);
         model.addAttribute("failedStep", failedStep);
         model.addAttribute("values", values);
-        model.addAttribute("names", names(actor));
+        model.addAttribute("names", names(List.of(a.regionCode())));
         model.addAttribute("history", applications.history(actor, a.applicationId()));
         List<String> allowed = allowed(actor, a);
         model.addAttribute("allowed", allowed);
@@ -317,9 +317,10 @@ class ApplicationPages {
     String worklist(@RequestParam(defaultValue = "30") int horizonDays, Model model) {
         Actor actor = actor();
         int days = Math.min(Math.max(horizonDays, 0), 3660);
-        model.addAttribute("items", call(() -> reviews.worklist(actor, null, days)));
+        List<sunshine.applications.ReviewItem> items = call(() -> reviews.worklist(actor, null, days));
+        model.addAttribute("items", items);
         model.addAttribute("horizonDays", days);
-        model.addAttribute("names", names(actor));
+        model.addAttribute("names", names(items.stream().map(sunshine.applications.ReviewItem::regionCode).toList()));
         return "applications/reviews";
     }
 
@@ -403,29 +404,28 @@ class ApplicationPages {
         };
     }
 
+    /** The towns to choose from: a county's and below (a city or province types the code instead). */
     private List<RegionTree.Region> towns(Actor actor) {
         String prefix = actor.regionPrefix();
         if (prefix.length() >= 9) {
             return regions.find(prefix.substring(0, 9) + "000").map(List::of).orElse(List.of());
         }
-        return regions.within(actor.regionCode(), "TOWN");
+        return prefix.length() == 6 ? regions.within(actor.regionCode(), "TOWN") : List.of();
     }
 
+    /** The villages to choose from: a county's and below (a city or province types the code instead). */
     private List<RegionTree.Region> villages(Actor actor) {
         if (actor.regionPrefix().length() == 12) {
             return regions.find(actor.regionCode()).map(List::of).orElse(List.of());
         }
-        return regions.within(actor.regionCode(), "VILLAGE");
+        return actor.regionPrefix().length() >= 6 ? regions.within(actor.regionCode(), "VILLAGE") : List.of();
     }
 
-    /** Region names by code (towns and villages of the user's region), for the tables. */
-    private Map<String, String> names(Actor actor) {
+    /** The names of the regions a page shows, by code. */
+    private Map<String, String> names(java.util.Collection<String> codes) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (RegionTree.Region r : towns(actor)) {
-            out.put(r.code(), r.name());
-        }
-        for (RegionTree.Region r : villages(actor)) {
-            out.put(r.code(), r.name());
+        for (String code : new java.util.TreeSet<>(codes)) {
+            regions.find(code).ifPresent(r -> out.put(code, r.name()));
         }
         return out;
     }

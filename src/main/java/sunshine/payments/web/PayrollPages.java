@@ -128,7 +128,10 @@ class PayrollPages {
         model.addAttribute("statuses", BatchStatus.values());
         List<RegionTree.Region> towns = towns(actor);
         model.addAttribute("towns", towns);
-        model.addAttribute("names", names(towns));
+        Map<String, String> names = names(towns);
+        found.stream().map(PaymentBatch::townCode).filter(c -> !names.containsKey(c)).distinct()
+                .forEach(c -> regions.find(c).ifPresent(r -> names.put(c, r.name())));
+        model.addAttribute("names", names);
         model.addAttribute("mayGenerate", actor.canChange() && level(actor) >= 2);
         model.addAttribute("defaultPeriod", YearMonth.now(ZoneId.of("Asia/Shanghai")).toString());
         model.addAttribute("error", error);
@@ -332,7 +335,8 @@ class PayrollPages {
         if (prefix.length() >= 9) {
             return regions.find(prefix.substring(0, 9) + "000").map(List::of).orElse(List.of());
         }
-        return regions.within(actor.regionCode(), "TOWN");
+        // a county's towns to choose from; a city or province types the code instead
+        return prefix.length() == 6 ? regions.within(actor.regionCode(), "TOWN") : List.of();
     }
 
     private static Map<String, String> names(List<RegionTree.Region> towns) {
