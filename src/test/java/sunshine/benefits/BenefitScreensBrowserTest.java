@@ -166,6 +166,10 @@ class BenefitScreensBrowserTest {
         browser.get(url("/applications"));
         browser.findElement(By.id("new-application")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("application-form")));
+        browser.findElement(By.id("add-member")).click(); // one more row, by benefits.js
+        assertThat(browser.findElements(By.cssSelector("#members tr.member-row"))).hasSize(7);
+        assertThat(browser.findElement(By.cssSelector("#members tr[data-row='6'] input[type=text]"))
+                .getAttribute("name")).isEqualTo("members[6].idNo");
         new Select(browser.findElement(By.id("program"))).selectByValue("DIBAO_RURAL");
         new Select(browser.findElement(By.id("regionCode"))).selectByValue(VILLAGE_1);
         type("#address", "一村8号");
@@ -253,6 +257,7 @@ class BenefitScreensBrowserTest {
         String batch = "B371526100-202612";
         WebElement row = browser.findElement(By.cssSelector("#batches tr[data-batch='" + batch + "']"));
         assertThat(row.getText()).contains("2", "1,300.00");
+        assertThat(browser.findElement(By.id("page-totals")).getText()).contains("1,300.00");
         screenshot("benefits-payroll-list");
 
         signIn(TOWN_USER);
