@@ -730,6 +730,41 @@ public class Applications {
         return out;
     }
 
+    /**
+     * A page of cases for the screens: within {@code regionCode} (a town or village of the actor's region; null: the
+     * whole region; outside it: nothing), newest first; status, program and overdue optional.
+     */
+    public List<Application> page(Actor actor, String regionCode, ApplicationStatus status, String program,
+                                  Boolean overdue, int offset, int limit) {
+        String prefix = actor.regionPrefix();
+        if (regionCode != null && !regionCode.isBlank()) {
+            String code = regionCode.strip();
+            if (!code.matches("\\d{12}") || !actor.canSee(code)) {
+                return List.of();
+            }
+            prefix = Actor.prefixOf(code);
+        }
+        if (overdue == null) {
+            return store.list(prefix, status, program, offset, limit).stream().map(this::view).toList();
+        }
+        List<Application> out = new ArrayList<>();
+        int skipped = 0;
+        for (Row r : store.list(prefix, status, program, 0, 10_000)) {
+            Application a = view(r);
+            if (a.overdue() != overdue) {
+                continue;
+            }
+            if (skipped++ < offset) {
+                continue;
+            }
+            out.add(a);
+            if (out.size() >= limit) {
+                break;
+            }
+        }
+        return out;
+    }
+
     public List<ApplicationEvent> history(Actor actor, String id) {
         visible(actor, id);
         return store.history(id);

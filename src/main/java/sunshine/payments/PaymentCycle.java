@@ -845,6 +845,21 @@ public class PaymentCycle {
         return store.list(actor.regionPrefix(), period, status, limit);
     }
 
+    /**
+     * Batches within {@code regionCode} (a town of the actor's region; null: the whole region; outside it: none),
+     * newest month first; period and status optional.
+     */
+    public List<PaymentBatch> batches(Actor actor, String regionCode, YearMonth period, BatchStatus status, int limit) {
+        if (regionCode == null || regionCode.isBlank()) {
+            return batches(actor, period, status, limit);
+        }
+        String code = regionCode.strip();
+        if (!code.matches("\\d{12}") || !actor.canSee(code)) {
+            return List.of();
+        }
+        return store.list(Actor.prefixOf(code), period, status, limit);
+    }
+
     public List<BatchLine> lines(Actor actor, String batchId) {
         visible(actor, batchId);
         return store.lines(batchId);

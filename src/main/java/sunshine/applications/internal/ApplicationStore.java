@@ -112,6 +112,11 @@ public class ApplicationStore {
     }
 
     public List<Row> list(String regionPrefix, ApplicationStatus status, String program, int limit) {
+        return list(regionPrefix, status, program, 0, limit);
+    }
+
+    /** A page of cases whose village starts with the prefix, newest first. */
+    public List<Row> list(String regionPrefix, ApplicationStatus status, String program, int offset, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM application WHERE region_code LIKE ?");
         List<Object> args = new ArrayList<>(List.of(regionPrefix + "%"));
         if (status != null) {
@@ -122,7 +127,8 @@ public class ApplicationStore {
             sql.append(" AND program = ?");
             args.add(program);
         }
-        sql.append(" ORDER BY applied_at DESC, application_id DESC LIMIT ").append(Math.max(1, Math.min(limit, 10_000)));
+        sql.append(" ORDER BY applied_at DESC, application_id DESC LIMIT ").append(Math.max(1, Math.min(limit, 10_000)))
+                .append(" OFFSET ").append(Math.max(0, offset));
         return jdbc.query(sql.toString(), (rs, n) -> row(rs), args.toArray());
     }
 
