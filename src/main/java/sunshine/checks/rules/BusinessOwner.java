@@ -144,21 +144,9 @@ public final class BusinessOwner implements Rule {
                         + (entities.size() > 1 ? "（共" + entities.size() + "个市场主体）" : "")
                         + "，仍享受" + en.program(e).labelZh() + "；"
                         + paid.shareText(ctx, e, WindowPayments.since(ctx, fromMonth));
-                out.clue()
-                        .subject(en.id(e), persons.idNo(person))
-                        .enrollment(e)
-                        .person(person)
-                        .periods(paid.first, paid.last)
-                        .amountUnits(paid.shareUnits)
-                        .explanation(explanation)
-                        .evidence(Evidence.object()
-                                .date("established_date", earliest)
-                                .objects("entities", entities)
-                                .put("program", en.program(e).name())
-                                .put("covered", ctx.covered(e))
-                                .put("share_rule", WindowPayments.shareRule(ctx, e))
-                                .objects("payments", paid.evidence))
-                        .add();
+                paid.addShareClue(ctx, out, e, person, explanation, Evidence.object()
+                        .date("established_date", earliest)
+                        .objects("entities", entities));
             }
         }
     }

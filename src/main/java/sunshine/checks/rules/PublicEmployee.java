@@ -124,20 +124,8 @@ public final class PublicEmployee implements Rule {
                         + (employments.size() > 1 ? "，窗口期内共" + employments.size() + "段任职" : "")
                         + "，仍享受" + en.program(e).labelZh() + "；"
                         + paid.shareText(ctx, e, "任职期间");
-                out.clue()
-                        .subject(en.id(e), persons.idNo(person))
-                        .enrollment(e)
-                        .person(person)
-                        .periods(paid.first, paid.last)
-                        .amountUnits(paid.shareUnits)
-                        .explanation(explanation)
-                        .evidence(Evidence.object()
-                                .objects("employments", employments)
-                                .put("program", en.program(e).name())
-                                .put("covered", ctx.covered(e))
-                                .put("share_rule", WindowPayments.shareRule(ctx, e))
-                                .objects("payments", paid.evidence))
-                        .add();
+                paid.addShareClue(ctx, out, e, person, explanation, Evidence.object()
+                        .objects("employments", employments));
             }
         }
     }

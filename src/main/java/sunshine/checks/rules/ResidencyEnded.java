@@ -99,22 +99,10 @@ public final class ResidencyEnded implements Rule {
                 }
                 String explanation = ctx.maskedName(person) + "于" + Days.zh(earliest) + what + "；"
                         + paid.shareText(ctx, e, "此后仍");
-                out.clue()
-                        .subject(en.id(e), persons.idNo(person))
-                        .enrollment(e)
-                        .person(person)
-                        .periods(paid.first, paid.last)
-                        .amountUnits(paid.shareUnits)
-                        .explanation(explanation)
-                        .evidence(Evidence.object()
-                                .date("event_date", earliest)
-                                .put("event", event.code(first))
-                                .objects("residency_events", events)
-                                .put("program", en.program(e).name())
-                                .put("covered", ctx.covered(e))
-                                .put("share_rule", WindowPayments.shareRule(ctx, e))
-                                .objects("payments", paid.evidence))
-                        .add();
+                paid.addShareClue(ctx, out, e, person, explanation, Evidence.object()
+                        .date("event_date", earliest)
+                        .put("event", event.code(first))
+                        .objects("residency_events", events));
             }
             r = end;
         }

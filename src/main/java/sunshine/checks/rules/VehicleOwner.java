@@ -136,21 +136,9 @@ public final class VehicleOwner implements Rule {
                         + (vehicles.size() > 1 ? "等" + vehicles.size() + "辆车" : "")
                         + "，仍享受" + en.program(e).labelZh() + "；"
                         + paid.shareText(ctx, e, WindowPayments.since(ctx, fromMonth));
-                out.clue()
-                        .subject(en.id(e), persons.idNo(person))
-                        .enrollment(e)
-                        .person(person)
-                        .periods(paid.first, paid.last)
-                        .amountUnits(paid.shareUnits)
-                        .explanation(explanation)
-                        .evidence(Evidence.object()
-                                .date("registered_date", earliest)
-                                .objects("vehicles", vehicles)
-                                .put("program", en.program(e).name())
-                                .put("covered", ctx.covered(e))
-                                .put("share_rule", WindowPayments.shareRule(ctx, e))
-                                .objects("payments", paid.evidence))
-                        .add();
+                paid.addShareClue(ctx, out, e, person, explanation, Evidence.object()
+                        .date("registered_date", earliest)
+                        .objects("vehicles", vehicles));
             }
         }
     }

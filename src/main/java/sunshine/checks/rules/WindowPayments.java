@@ -6,6 +6,7 @@ import java.util.function.IntPredicate;
 import sunshine.checks.data.Enrollments;
 import sunshine.checks.data.Payments;
 import sunshine.checks.engine.CheckContext;
+import sunshine.checks.engine.Clues;
 import sunshine.checks.engine.Evidence;
 import sunshine.checks.engine.Money;
 import sunshine.checks.engine.Months;
@@ -37,6 +38,28 @@ final class WindowPayments {
         this.last = last;
         this.months = months;
         this.evidence = evidence;
+    }
+
+    /**
+     * Adds the clue of a covered member's share of these payments (A02, A03, A05, A10): the enrollment and the
+     * person as subject, the counted periods, the share as the amount at risk, and the rule's own evidence followed
+     * by the program, the covered members, the share rule and the payments.
+     */
+    void addShareClue(CheckContext ctx, Clues out, int enrollment, int person, String explanation, Evidence evidence) {
+        Enrollments en = ctx.enrollments();
+        out.clue()
+                .subject(en.id(enrollment), ctx.persons().idNo(person))
+                .enrollment(enrollment)
+                .person(person)
+                .periods(first, last)
+                .amountUnits(shareUnits)
+                .explanation(explanation)
+                .evidence(evidence
+                        .put("program", en.program(enrollment).name())
+                        .put("covered", ctx.covered(enrollment))
+                        .put("share_rule", shareRule(ctx, enrollment))
+                        .objects("payments", this.evidence))
+                .add();
     }
 
     /** The made payments of the enrollment in W whose period passes the test; the evidence lists shares. */
