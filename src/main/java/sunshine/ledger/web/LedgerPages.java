@@ -361,7 +361,7 @@ class LedgerPages {
             ruleNames.put(r.code(), r.nameZh());
         }
         model.addAttribute("ruleNames", ruleNames);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
     }
 
     // ================================================================ conversions
