@@ -236,6 +236,16 @@ class LedgerPagesTest {
                 "CLOSE");
         assertThat(closed.select("#history").text()).contains("县级审核通过", "乡镇 赵强", "属实");
         assertThat(closed.select("form.step[id^=step-]").eachAttr("id")).containsExactly("step-REOPEN");
+        // every label has its message, in both languages
+        assertThat(closed.html()).doesNotContain("??");
+        Document english = page(mvc.perform(get("/ledger/" + deceased).param("lang", "en")));
+        assertThat(english.html()).doesNotContain("??");
+        assertThat(english.select("#status-label").text()).isEqualTo("Closed");
+        assertThat(english.select("#history").text()).contains("Verification started", "Closed");
+        for (String list : List.of("/clues", "/ledger")) {
+            assertThat(page(mvc.perform(get(list).param("lang", "en"))).html()).as(list).doesNotContain("??");
+            assertThat(page(mvc.perform(get(list).param("lang", "zh_CN"))).html()).as(list).doesNotContain("??");
+        }
     }
 
     @Test
