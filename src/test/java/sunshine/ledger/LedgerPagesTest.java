@@ -249,6 +249,29 @@ class LedgerPagesTest {
     }
 
     @Test
+    void aDismissalNeedsEvidenceAndTheCountysReview() throws Exception {
+        actor.set(OTHER_TOWN);
+        step(vehicle, "START_VERIFICATION", "reason", "核查车辆");
+        Document noFile = page(mvc.perform(post("/ledger/" + vehicle + "/steps").param("step", "REQUEST_DISMISSAL")
+                .param("version", version(vehicle)).param("reason", "车辆已报废")).andExpect(status().isBadRequest()));
+        assertThat(noFile.select("#item-error").text()).contains("申请排除须先上传至少一份证明材料",
+                "a dismissal needs at least one evidence file attached first");
+        mvc.perform(multipart("/ledger/" + vehicle + "/evidence")
+                        .file(new MockMultipartFile("file", "报废证明.pdf", "application/pdf", LedgerServiceTest.pdf())))
+                .andExpect(redirectedUrl("/ledger/" + vehicle));
+        step(vehicle, "REQUEST_DISMISSAL", "reason", "车辆已于2025年报废");
+        assertThat(page(mvc.perform(get("/ledger/" + vehicle))).select("form.step[id^=step-]")).isEmpty();
+
+        actor.set(COUNTY_STAFF);
+        assertThat(page(mvc.perform(get("/ledger/" + vehicle))).select("form.step[id^=step-]").eachAttr("id"))
+                .containsExactly("step-APPROVE_DISMISSAL", "step-REJECT_DISMISSAL");
+        step(vehicle, "APPROVE_DISMISSAL", "reason", "同意排除");
+        assertThat(ledger.get(COUNTY_STAFF, vehicle).status()).isEqualTo(LedgerStatus.DISMISSED);
+        assertThat(page(mvc.perform(get("/ledger").param("status", "DISMISSED"))).select("tr[data-item]")
+                .eachAttr("data-item")).containsExactly(Long.toString(vehicle));
+    }
+
+    @Test
     void anOverdueItemIsRedAndInTheOverdueQueue(@Autowired LedgerTestConfig.MutableClock clock) throws Exception {
         try {
             clock.advance(java.time.Duration.ofDays(16));
