@@ -8,7 +8,6 @@ import static sunshine.ledger.LedgerTestConfig.TOWN_STAFF;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,12 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import sunshine.checks.Severity;
-import sunshine.registry.TestDatabases;
 
 /**
  * The clue list over 120,000 stored items (100,000 clues of the cross-check in one county's three towns, the rest
@@ -40,14 +36,7 @@ import sunshine.registry.TestDatabases;
 @SpringBootTest(properties = {"sunshine.ledger.escalation-cron=-", "sunshine.checks.schedule.enabled=false"})
 @Import(LedgerTestConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClueListScaleTest {
-
-    static final Path DATA = TestDatabases.newDataDir();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.h2(registry, DATA);
-    }
+abstract class ClueListScaleTest {
 
     static final int CLUES = 100_000;
     static final int OTHERS = 20_000;
