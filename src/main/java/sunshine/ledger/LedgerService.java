@@ -69,6 +69,77 @@ public class LedgerService {
         return store.search(actor.regionPrefix(), query);
     }
 
+    /**
+     * A page of the items within the actor's region that a filter asks for, with how many there are in all (the
+     * clue list and the work queue of the screens).
+     */
+    @Transactional(readOnly = true)
+    public LedgerPage page(Actor actor, LedgerFilter filter) {
+        if (!Permissions.canSee(actor, actor.regionCode())) {
+            return new LedgerPage(List.of(), 0, filter.page(), filter.size());
+        }
+        return store.page(actor.regionPrefix(), actor.regionCode(), filter);
+    }
+
+    /**
+     * The steps of the life cycle this actor may take on this item now: those its status allows, at the actor's
+     * level, and no review of the actor's own request. What a screen offers; {@link #step} checks again.
+     */
+    @Transactional(readOnly = true)
+    public List<LedgerStep> stepsFor(Actor actor, LedgerItem item) {
+        if (!Permissions.canSee(actor, item.regionCode())) {
+            return List.of();
+        }
+        return LedgerLifeCycle.allowedSteps(item.status()).stream().filter(step -> {
+            try {
+                Permissions.requireLevel(actor, step.level());
+                switch (step) {
+                    case APPROVE_DISMISSAL, REJECT_DISMISSAL -> fourEyes(actor, item.id(), LedgerStep.REQUEST_DISMISSAL);
+                    case CLOSE, RETURN_FOR_RECTIFICATION -> fourEyes(actor, item.id(), LedgerStep.SUBMIT_FOR_REVIEW);
+                    default -> {
+                        // the level is all
+                    }
+                }
+                return true;
+            } catch (LedgerException refused) {
+                return false;
+            }
+        }).toList();
+    }
+
+    /** Whether the actor may record rectification actions on the item now (RECTIFYING, town staff or above). */
+    public boolean mayAct(Actor actor, LedgerItem item) {
+        return item.status() == LedgerStatus.RECTIFYING && allows(actor, item, LedgerStep.Level.TOWN);
+    }
+
+    /** Whether the actor may attach evidence files to the item (town staff or above, not read-only). */
+    public boolean mayAttach(Actor actor, LedgerItem item) {
+        return allows(actor, item, LedgerStep.Level.TOWN);
+    }
+
+    /** Whether the actor may record outcomes of transfers to discipline inspection (town staff or above). */
+    public boolean mayRecordOutcome(Actor actor, LedgerItem item) {
+        return allows(actor, item, LedgerStep.Level.TOWN);
+    }
+
+    /** Whether the actor may change the amount to recover now (CONFIRMED or RECTIFYING, county staff or above). */
+    public boolean mayChangeAmount(Actor actor, LedgerItem item) {
+        return (item.status() == LedgerStatus.CONFIRMED || item.status() == LedgerStatus.RECTIFYING)
+                && allows(actor, item, LedgerStep.Level.COUNTY);
+    }
+
+    private static boolean allows(Actor actor, LedgerItem item, LedgerStep.Level level) {
+        if (!Permissions.canSee(actor, item.regionCode())) {
+            return false;
+        }
+        try {
+            Permissions.requireLevel(actor, level);
+            return true;
+        } catch (LedgerException refused) {
+            return false;
+        }
+    }
+
     /** Who did what, when and why, oldest first. */
     @Transactional(readOnly = true)
     public List<HistoryEntry> history(Actor actor, long id) {

@@ -21,6 +21,8 @@ import sunshine.ledger.HistoryEntry;
 import sunshine.ledger.ItemFigures;
 import sunshine.ledger.LedgerException;
 import sunshine.ledger.LedgerItem;
+import sunshine.ledger.LedgerFilter;
+import sunshine.ledger.LedgerPage;
 import sunshine.ledger.LedgerQuery;
 import sunshine.ledger.LedgerSource;
 import sunshine.ledger.LedgerStatus;
@@ -172,6 +174,98 @@ public class LedgerStore {
         args.add(limit);
         args.add(offset);
         return jdbc.query(sql.toString(), this::item, args.toArray());
+    }
+
+    /**
+     * A page of the items an actor may see that a filter asks for, and how many there are in all. Only the code's
+     * own column names are put into the SQL; every value is a parameter.
+     */
+    public LedgerPage page(String visiblePrefix, String actorRegion, LedgerFilter f) {
+        StringBuilder where = new StringBuilder(" FROM ledger_item WHERE region_code LIKE ?");
+        List<Object> args = new ArrayList<>();
+        args.add(visiblePrefix + "%");
+        if (f.regionCode() != null) {
+            where.append(" AND region_code LIKE ?");
+            args.add(Actor.prefixOf(f.regionCode()) + "%");
+        }
+        if (f.source() != null) {
+            where.append(" AND source = ?");
+            args.add(f.source().name());
+        }
+        in(where, args, "rule", f.rules().stream().sorted().toList());
+        in(where, args, "severity", f.severities().stream().map(Enum::name).sorted().toList());
+        in(where, args, "status", f.statuses().stream().map(Enum::name).sorted().toList());
+        if (f.program() != null) {
+            where.append(" AND program = ?");
+            args.add(f.program());
+        }
+        if (f.runId() != null) {
+            where.append(" AND id IN (SELECT item_id FROM ledger_evidence WHERE run_id = ?)");
+            args.add(f.runId());
+        }
+        if (f.minAmount() != null) {
+            where.append(" AND amount_at_risk >= ?");
+            args.add(f.minAmount());
+        }
+        if (f.maxAmount() != null) {
+            where.append(" AND amount_at_risk <= ?");
+            args.add(f.maxAmount());
+        }
+        if (f.text() != null) {
+            String like = "%" + f.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where.append(" AND (subject LIKE ? ESCAPE '\\' OR explanation LIKE ? ESCAPE '\\' OR id_no = ?"
+                    + " OR household_id = ? OR enrollment_id = ?");
+            args.add(like);
+            args.add(like);
+            args.add(f.text().toUpperCase(java.util.Locale.ROOT));
+            args.add(f.text());
+            args.add(f.text());
+            if (f.text().matches("\\d{1,18}")) {
+                where.append(" OR id = ?");
+                args.add(Long.parseLong(f.text()));
+            }
+            where.append(")");
+        }
+        if (f.overdue() != null) {
+            where.append(f.overdue() ? " AND status NOT IN ('DISMISSED', 'CLOSED') AND deadline < ?"
+                    : " AND NOT (status NOT IN ('DISMISSED', 'CLOSED') AND deadline < ?)");
+            args.add(settings.now());
+        }
+        if (f.mine()) {
+            where.append(" AND responsible_region = ? AND status NOT IN ('DISMISSED', 'CLOSED')");
+            args.add(actorRegion);
+        }
+        long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args.toArray());
+        String dir = f.descending() ? " DESC" : " ASC";
+        String order = switch (f.sort()) {
+            case ID -> "id" + dir;
+            case RULE -> "rule" + dir + ", id DESC";
+            case SEVERITY -> "CASE severity WHEN 'CRITICAL' THEN 4 WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 ELSE 1 END"
+                    + dir + ", id DESC";
+            case STATUS -> "status" + dir + ", id DESC";
+            case REGION -> "region_code" + dir + ", id DESC";
+            case AMOUNT -> "amount_at_risk" + dir + ", id DESC";
+            // items without a deadline (done) last either way
+            case DEADLINE -> "CASE WHEN deadline IS NULL THEN 1 ELSE 0 END, deadline" + dir + ", id DESC";
+        };
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(f.size());
+        pageArgs.add((long) f.page() * f.size());
+        List<LedgerItem> items = jdbc.query("SELECT " + ITEM_COLUMNS + where + " ORDER BY " + order
+                + " LIMIT ? OFFSET ?", this::item, pageArgs.toArray());
+        return new LedgerPage(items, total, f.page(), f.size());
+    }
+
+    private static void in(StringBuilder where, List<Object> args, String column, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        StringJoiner marks = new StringJoiner(", ", " AND " + column + " IN (", ")");
+        for (String v : values) {
+            marks.add("?");
+            args.add(v);
+        }
+        where.append(marks);
     }
 
     /** Identities of every item from the cross-check: rule|subject → id and status. */
