@@ -102,7 +102,7 @@ class BenefitScreensBrowserTest {
             accounts.create(admin, new UserAccounts.NewUser(COUNTY_USER, "县局经办 吴刚", Role.COUNTY, COUNTY), PASSWORD);
         }
         browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = Browser.waitFor(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach

@@ -65,7 +65,7 @@ class PublicNoticeBrowserTest {
         new NoticeFixture(jdbc).write();
         notices.publishAll(NoticeFixture.COUNTY_STAFF);
         browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = Browser.waitFor(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach

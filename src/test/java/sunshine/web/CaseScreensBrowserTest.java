@@ -78,7 +78,7 @@ class CaseScreensBrowserTest {
     void start() {
         TestDatabases.clear(jdbc);
         browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait = Browser.waitFor(browser, Duration.ofSeconds(60));
     }
 
     private void account(String user, String name, Role role, String region) {

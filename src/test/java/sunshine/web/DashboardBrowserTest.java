@@ -93,7 +93,7 @@ class DashboardBrowserTest {
             }
         }
         browser = Browser.start(true);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = Browser.waitFor(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach

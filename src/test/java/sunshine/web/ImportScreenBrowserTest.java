@@ -73,7 +73,7 @@ class ImportScreenBrowserTest {
                     new UserAccounts.NewUser(USER, "县局测试员", Role.COUNTY, Fixtures.COUNTY), PASSWORD);
         }
         browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = Browser.waitFor(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach
