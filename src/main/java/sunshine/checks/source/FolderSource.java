@@ -23,6 +23,7 @@ import sunshine.contract.ContractFolder;
 import sunshine.contract.DataContract;
 import sunshine.contract.Dataset;
 import sunshine.contract.DatasetReader;
+import sunshine.contract.FastCsvReader;
 import sunshine.contract.ParsedRow;
 import sunshine.contract.Reason;
 import sunshine.contract.RegionDirectory;
@@ -103,7 +104,7 @@ public final class FolderSource implements CheckSource {
         reads.put(dataset.name(), read);
         boolean isRegions = dataset.name().equals("regions");
         ValueParser parser = new ValueParser(contract, isRegions ? null : directory());
-        try (DatasetReader reader = DatasetReader.open(file, name, dataset, parser)) {
+        try (FastCsvReader reader = FastCsvReader.open(file, name, dataset, parser)) {
             reader.warnings().forEach(rows::warning);
             int warned = reader.warnings().size();
             ParsedRow row;
@@ -162,7 +163,7 @@ public final class FolderSource implements CheckSource {
                 Dataset regions = contract.dataset("regions");
                 int code = regions.indexOf("code");
                 int level = regions.indexOf("level");
-                try (DatasetReader reader = DatasetReader.open(file, String.valueOf(file.getFileName()), regions,
+                try (FastCsvReader reader = FastCsvReader.open(file, String.valueOf(file.getFileName()), regions,
                         new ValueParser(contract, null))) {
                     ParsedRow row;
                     while ((row = reader.next()) != null) {
