@@ -13,9 +13,10 @@ mkdir -p "$work"
 csv="$work/social_insurance.csv"
 [ -f "$csv" ] && [ "$(du -BG "$csv" | cut -dG -f1)" -ge "$size" ] || java bench/LargeCsv.java "$csv" "$size"
 # a copy of the jar: rebuilding the project while the benchmark runs must not pull it from under the JVM
-[ -f target/sunshine.jar ] || mvn -q -B -DskipTests package
+build=${SUNSHINE_BUILD_DIR:-target}
+[ -f "$build/sunshine.jar" ] || mvn -q -B -DskipTests package -Dsunshine.build.dir="$build"
 jar="$work/sunshine.jar"
-cp target/sunshine.jar "$jar"
+cp "$build/sunshine.jar" "$jar"
 rm -rf "$work/data"
 args=(import --file "$csv" --sunshine.data-dir="$work/data")
 if [ "$db" = postgres ]; then

@@ -103,6 +103,40 @@ public final class DatasetReader implements AutoCloseable {
         }
     }
 
+    /**
+     * A reader of the given record source's header only: {@link FastCsvReader} uses it to map the header exactly as
+     * this class does, then reads the rows itself.
+     */
+    static DatasetReader header(RecordSource source, String displayName, Dataset dataset, ValueParser parser) {
+        return new DatasetReader(source, displayName, dataset, parser);
+    }
+
+    /** For each dataset column, its cell's index in a record, or -1 (shared, not to be changed). */
+    int[] positions() {
+        return position;
+    }
+
+    int headerWidth() {
+        return headerWidth;
+    }
+
+    /** Header cells that are blank between named ones (shared, not to be changed). */
+    boolean[] unnamed() {
+        return unnamed;
+    }
+
+    int conditionIndex(int column) {
+        return conditionIndex[column];
+    }
+
+    Reason conditionReason(int column) {
+        return conditionReason[column];
+    }
+
+    static Reason required() {
+        return REQUIRED;
+    }
+
     // ------------------------------------------------------------------ header
 
     private void mapHeader(List<String> header) {

@@ -82,6 +82,14 @@ public final class IdNumbers {
      */
     public static String normalize(String text) throws InvalidValueException {
         String s = ValueText.clean(text);
+        if (s != null && canonicalOrNull(s) != null) {
+            return s;
+        }
+        return normalizeGeneral(s);
+    }
+
+    /** {@link #normalize(String)} without its fast path, of cleaned text (kept apart to test the fast path against). */
+    static String normalizeGeneral(String s) throws InvalidValueException {
         if (s == null) {
             throw new InvalidValueException("身份证号为空", "ID number is empty");
         }
@@ -128,6 +136,37 @@ public final class IdNumbers {
             throw new InvalidValueException("校验位错误，应为" + expected, "check digit wrong, expected " + expected);
         }
         return last == s.charAt(17) ? s : first17 + last;
+    }
+
+    /**
+     * The common case of {@link #normalize(String)} without allocating: {@code s} itself when it already is a valid
+     * canonical 18-character number (17 ASCII digits with a real birth date from 1900 on, then the right check
+     * digit, a digit or upper-case X); null for anything else, which {@link #normalize(String)} then decides.
+     */
+    static String canonicalOrNull(String s) {
+        if (s.length() != 18) {
+            return null;
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return null;
+            }
+            sum += d * WEIGHTS[i];
+        }
+        if (s.charAt(17) != CHECK_DIGITS.charAt(sum % 11)) {
+            return null;
+        }
+        int year = (s.charAt(6) - '0') * 1000 + (s.charAt(7) - '0') * 100 + (s.charAt(8) - '0') * 10
+                + (s.charAt(9) - '0');
+        int month = (s.charAt(10) - '0') * 10 + (s.charAt(11) - '0');
+        int day = (s.charAt(12) - '0') * 10 + (s.charAt(13) - '0');
+        if (year < MIN_BIRTH_YEAR || month < 1 || month > 12 || day < 1
+                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+            return null;
+        }
+        return s;
     }
 
     /**

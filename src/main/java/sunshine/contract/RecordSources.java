@@ -36,7 +36,7 @@ public final class RecordSources {
         String extension = extension(file);
         switch (extension) {
             case "csv":
-                return new CsvRecordSource(file, fileName);
+                return new FastCsvRecordSource(file, fileName);
             case "xlsx":
             case "xls":
                 return openExcel(file, fileName, extension);

@@ -102,12 +102,18 @@ public final class ValueParser {
                 return IdNumbers.normalize(withoutTextMarker(s));
             case REGION:
                 return region(column, withoutTextMarker(s));
-            case DATE:
-                return dateText(s);
-            case MONTH:
-                return monthText(s);
-            case MONEY:
-                return moneyText(s);
+            case DATE: {
+                LocalDate d = isoDate(s);
+                return d != null ? d : dateText(s);
+            }
+            case MONTH: {
+                YearMonth m = isoMonth(s);
+                return m != null ? m : monthText(s);
+            }
+            case MONEY: {
+                BigDecimal v = plainMoney(s);
+                return v != null ? v : moneyText(s);
+            }
             case ENUM:
                 return enumText(column, s);
             case TEXT:
@@ -119,6 +125,81 @@ public final class ValueParser {
             default:
                 throw new IllegalStateException("unknown value type " + column.type());
         }
+    }
+
+    // ------------------------------------------------------------------ fast paths of the common forms
+    // Each returns exactly what the general parser returns for the text, or null when the text is anything else
+    // (then the general parser decides, with its errors): they never accept what the general parser refuses.
+
+    /** "2026-10-05" (4, 2 and 2 ASCII digits) with a year of the accepted range and a real date; else null. */
+    static LocalDate isoDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1
+                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    /** "2026-10" (4 and 2 ASCII digits) with a year of the accepted range and a month 1-12; else null. */
+    static YearMonth isoMonth(String s) {
+        if (s.length() != 7 || s.charAt(4) != '-') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12) {
+            return null;
+        }
+        return YearMonth.of(year, month);
+    }
+
+    /** Yuan as plain ASCII digits with at most 2 decimals ("603", "603.5", "603.48"), as scale 2; else null. */
+    static BigDecimal plainMoney(String s) {
+        int n = s.length();
+        int dot = s.indexOf('.');
+        int whole = dot < 0 ? n : dot;
+        int decimals = dot < 0 ? 0 : n - dot - 1;
+        if (whole < 1 || whole > 15 || (dot >= 0 && (decimals < 1 || decimals > 2))) {
+            return null;
+        }
+        long cents = 0;
+        for (int i = 0; i < whole; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return null;
+            }
+            cents = cents * 10 + d;
+        }
+        for (int i = 0; i < 2; i++) {
+            int d = 0;
+            if (i < decimals) {
+                d = s.charAt(dot + 1 + i) - '0';
+                if (d < 0 || d > 9) {
+                    return null;
+                }
+            }
+            cents = cents * 10 + d;
+        }
+        return BigDecimal.valueOf(cents, 2);
+    }
+
+    /** The ASCII digits s[from..to) as a number, or -1 when one is no ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     /**
@@ -288,7 +369,7 @@ public final class ValueParser {
 
     // ------------------------------------------------------------------ DATE
 
-    private static LocalDate dateText(String raw) throws InvalidValueException {
+    static LocalDate dateText(String raw) throws InvalidValueException {
         String s = ValueText.numericPunctuation(raw);
         Matcher m = DATE_SEPARATED.matcher(s);
         if (m.matches()) {
@@ -356,7 +437,7 @@ public final class ValueParser {
 
     // ------------------------------------------------------------------ MONTH
 
-    private static YearMonth monthText(String raw) throws InvalidValueException {
+    static YearMonth monthText(String raw) throws InvalidValueException {
         String s = ValueText.numericPunctuation(raw);
         Matcher m = MONTH_SEPARATED.matcher(s);
         if (m.matches()) {
@@ -423,7 +504,7 @@ public final class ValueParser {
 
     // ------------------------------------------------------------------ MONEY
 
-    private static BigDecimal moneyText(String raw) throws InvalidValueException {
+    static BigDecimal moneyText(String raw) throws InvalidValueException {
         String s = ValueText.numericPunctuation(raw);
         boolean negative = false;
         if (s.endsWith("元")) {

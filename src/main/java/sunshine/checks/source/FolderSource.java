@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +25,7 @@ import sunshine.contract.ContractFolder;
 import sunshine.contract.DataContract;
 import sunshine.contract.Dataset;
 import sunshine.contract.DatasetReader;
+import sunshine.contract.FastCsvReader;
 import sunshine.contract.ParsedRow;
 import sunshine.contract.Reason;
 import sunshine.contract.RegionDirectory;
@@ -44,6 +47,7 @@ public final class FolderSource implements CheckSource {
     private final Map<String, Path> files = new LinkedHashMap<>();
     private final Map<String, Read> reads = new LinkedHashMap<>();
     private final ExecutorService hasher;
+    private ExecutorService parser;
     private RegionDirectory directory;
 
     private static final class Read {
@@ -103,29 +107,123 @@ public final class FolderSource implements CheckSource {
         reads.put(dataset.name(), read);
         boolean isRegions = dataset.name().equals("regions");
         ValueParser parser = new ValueParser(contract, isRegions ? null : directory());
-        try (DatasetReader reader = DatasetReader.open(file, name, dataset, parser)) {
-            reader.warnings().forEach(rows::warning);
-            int warned = reader.warnings().size();
-            ParsedRow row;
-            while ((row = reader.next()) != null) {
-                if (row.ok()) {
-                    rows.row(row.row(), row.values());
+        // the file is parsed on a thread of its own, in batches, while the caller takes in the rows (in order)
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        Future<?> parsing = parser(dataset).submit(() -> parse(file, name, dataset, parser, read, queue));
+        try {
+            while (true) {
+                Object item = take(queue);
+                if (item instanceof ParsedRow[] batch) {
+                    for (ParsedRow row : batch) {
+                        if (row == null) {
+                            break;
+                        }
+                        if (row.ok()) {
+                            rows.row(row.row(), row.values());
+                        } else {
+                            row.errors().forEach(rows::error);
+                        }
+                    }
+                } else if (item instanceof Warnings w) {
+                    w.list.forEach(rows::warning);
+                } else if (item instanceof Failure f) {
+                    Throwable e = f.error;
+                    if (e instanceof ContractFileException c) {
+                        rows.error(new RowError(c.file(), 0, "", "", c.reason()));
+                    } else if (e instanceof UncheckedIOException u) {
+                        rows.error(new RowError(name, 0, "", "", new Reason("文件无法读取：" + u.getCause().getMessage(),
+                                "cannot read the file: " + u.getCause().getMessage())));
+                    } else if (e instanceof IOException io) {
+                        throw io;
+                    } else if (e instanceof RuntimeException r) {
+                        throw r;
+                    } else if (e instanceof Error r) {
+                        throw r;
+                    }
+                    return;
                 } else {
-                    row.errors().forEach(rows::error);
+                    return; // the end
                 }
             }
-            List<RowError> late = reader.warnings();
-            for (int i = warned; i < late.size(); i++) {
-                rows.warning(late.get(i));
-            }
-            read.rows = reader.rowsRead();
-            read.format = reader.format();
-        } catch (ContractFileException e) {
-            rows.error(new RowError(e.file(), 0, "", "", e.reason()));
-        } catch (UncheckedIOException e) {
-            rows.error(new RowError(name, 0, "", "", new Reason("文件无法读取：" + e.getCause().getMessage(),
-                    "cannot read the file: " + e.getCause().getMessage())));
+        } finally {
+            parsing.cancel(true);
         }
+    }
+
+    private static final int BATCH = 2048;
+    private static final int QUEUED_BATCHES = 8;
+
+    private record Warnings(List<RowError> list) {
+    }
+
+    private record Failure(Throwable error) {
+    }
+
+    private static final Object END = new Object();
+
+    /** Parses a file into the queue: the header's warnings, batches of rows, late warnings, then the end (or why not). */
+    private void parse(Path file, String name, Dataset dataset, ValueParser parser, Read read,
+                       BlockingQueue<Object> queue) {
+        try {
+            try (FastCsvReader reader = FastCsvReader.open(file, name, dataset, parser)) {
+                List<RowError> early = reader.warnings();
+                put(queue, new Warnings(early));
+                ParsedRow[] batch = new ParsedRow[BATCH];
+                int n = 0;
+                ParsedRow row;
+                try {
+                    while ((row = reader.next()) != null) {
+                        batch[n++] = row;
+                        if (n == BATCH) {
+                            put(queue, batch);
+                            batch = new ParsedRow[BATCH];
+                            n = 0;
+                        }
+                    }
+                } finally {
+                    if (n > 0) {
+                        put(queue, batch);
+                    }
+                }
+                List<RowError> late = reader.warnings();
+                put(queue, new Warnings(late.subList(early.size(), late.size())));
+                read.rows = reader.rowsRead();
+                read.format = reader.format();
+            }
+            put(queue, END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            try {
+                put(queue, new Failure(e));
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void put(BlockingQueue<Object> queue, Object item) throws InterruptedException {
+        queue.put(item);
+    }
+
+    private static Object take(BlockingQueue<Object> queue) throws IOException {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading");
+        }
+    }
+
+    private ExecutorService parser(Dataset dataset) {
+        if (parser == null) {
+            parser = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "check-parse");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return parser;
     }
 
     @Override
@@ -151,6 +249,9 @@ public final class FolderSource implements CheckSource {
     @Override
     public void close() {
         hasher.shutdownNow();
+        if (parser != null) {
+            parser.shutdownNow();
+        }
     }
 
     /** The region codes and levels of the folder's regions file (bad rows skipped: they are reported when read). */
@@ -162,7 +263,7 @@ public final class FolderSource implements CheckSource {
                 Dataset regions = contract.dataset("regions");
                 int code = regions.indexOf("code");
                 int level = regions.indexOf("level");
-                try (DatasetReader reader = DatasetReader.open(file, String.valueOf(file.getFileName()), regions,
+                try (FastCsvReader reader = FastCsvReader.open(file, String.valueOf(file.getFileName()), regions,
                         new ValueParser(contract, null))) {
                     ParsedRow row;
                     while ((row = reader.next()) != null) {
