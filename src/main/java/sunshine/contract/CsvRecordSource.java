@@ -79,16 +79,7 @@ final class CsvRecordSource implements RecordSource {
             if (r == null) {
                 return null;
             }
-            boolean blank = true;
-            for (int i = 0; i < r.length; i++) {
-                String cell = r[i];
-                if (cell.isEmpty()) {
-                    r[i] = null;
-                } else if (blank && !RecordCells.isBlank(cell)) {
-                    blank = false;
-                }
-            }
-            if (!blank) {
+            if (RecordCells.emptyCellsToNull(r)) {
                 return r;
             }
         }

@@ -133,6 +133,11 @@ public final class DatasetReader implements AutoCloseable {
         return conditionReason[column];
     }
 
+    /** The value of an empty cell: an enum column's default, otherwise none (an error if the column is required). */
+    static Object emptyValue(Column column) {
+        return column.defaultValue() != null && column.type() == ValueType.ENUM ? column.defaultValue() : null;
+    }
+
     static Reason required() {
         return REQUIRED;
     }
@@ -251,9 +256,8 @@ public final class DatasetReader implements AutoCloseable {
                 continue;
             }
             if (value == null) {
-                if (column.defaultValue() != null && column.type() == ValueType.ENUM) {
-                    value = column.defaultValue();
-                } else if (column.required()) {
+                value = emptyValue(column);
+                if (value == null && column.required()) {
                     if (errors == null) {
                         errors = new ArrayList<>(2);
                     }

@@ -243,9 +243,8 @@ public final class FastCsvReader implements AutoCloseable {
                 }
             }
             if (value == null) {
-                if (column.defaultValue() != null && column.type() == ValueType.ENUM) {
-                    value = column.defaultValue();
-                } else if (column.required()) {
+                value = DatasetReader.emptyValue(column);
+                if (value == null && column.required()) {
                     if (errors == null) {
                         errors = new ArrayList<>(2);
                     }

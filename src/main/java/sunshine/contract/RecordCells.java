@@ -17,6 +17,23 @@ final class RecordCells {
     private RecordCells() {
     }
 
+    /**
+     * Turns the empty cells of a CSV record into null (a missing value) and tells whether any cell has content: a
+     * record of blank cells only is skipped by both CSV readers.
+     */
+    static boolean emptyCellsToNull(String[] record) {
+        boolean blank = true;
+        for (int i = 0; i < record.length; i++) {
+            String cell = record[i];
+            if (cell.isEmpty()) {
+                record[i] = null;
+            } else if (blank && !isBlank(cell)) {
+                blank = false;
+            }
+        }
+        return !blank;
+    }
+
     /** Whether a cell is empty: null, or text of nothing but whitespace (including full-width spaces and BOMs). */
     static boolean isBlank(Object cell) {
         if (cell == null) {
