@@ -1,9 +1,5 @@
 package sunshine.benefits;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +15,7 @@ import sunshine.security.Role;
 @TestConfiguration
 public class BenefitTestConfig {
 
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId BEIJING = sunshine.TestClock.BEIJING;
 
     public static final String COUNTY = "371526000000";
     public static final String TOWN_1 = "371526100000";
@@ -59,40 +55,7 @@ public class BenefitTestConfig {
     }
 
     /** A clock the test sets (Beijing time). */
-    public static final class MutableClock extends Clock {
-        private volatile Instant now = LocalDate.of(2026, 11, 2).atTime(9, 0).atZone(BEIJING).toInstant();
-
-        @Override
-        public ZoneId getZone() {
-            return BEIJING;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        public void set(Instant t) {
-            now = t;
-        }
-
-        /** 09:00 on a day. */
-        public void setDay(LocalDate day) {
-            now = day.atTime(LocalTime.of(9, 0)).atZone(BEIJING).toInstant();
-        }
-
-        public LocalDate today() {
-            return LocalDate.ofInstant(now, BEIJING);
-        }
-
-        public void plusDays(int days) {
-            setDay(today().plusDays(days));
-        }
+    public static final class MutableClock extends sunshine.TestClock {
     }
 
     @Bean

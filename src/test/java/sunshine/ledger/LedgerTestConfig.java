@@ -1,12 +1,8 @@
 package sunshine.ledger;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +25,7 @@ import sunshine.security.Role;
 public class LedgerTestConfig {
 
     /** 2026-11-02 09:00 in Beijing: a Monday. */
-    public static final Instant START = OffsetDateTime.parse("2026-11-02T09:00:00+08:00").toInstant();
+    public static final Instant START = sunshine.TestClock.START;
 
     // a county of Liaocheng (3715) with two towns and their villages; a second county; another city
     public static final String PROVINCE = "370000000000";
@@ -58,31 +54,7 @@ public class LedgerTestConfig {
     public static final Actor OTHER_COUNTY = new Actor("countyB", "冠县民政局", Role.COUNTY, COUNTY_B);
 
     /** A clock the test moves. */
-    public static final class MutableClock extends Clock {
-        private volatile Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Asia/Shanghai");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        public void set(Instant t) {
-            now = t;
-        }
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
+    public static final class MutableClock extends sunshine.TestClock {
     }
 
     /** The signed-in actor of MockMvc requests: whoever the test says. */
