@@ -36,20 +36,23 @@ public final class StringTable {
         if (slots == null) {
             throw new IllegalStateException("dictionary is frozen");
         }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        int h = hash(b, 0, b.length);
+        int h = asciiHash(s);
+        byte[] b = h == NOT_ASCII ? s.getBytes(StandardCharsets.UTF_8) : null;
+        if (b != null) {
+            h = hash(b, 0, b.length);
+        }
         int i = h & mask;
         while (true) {
             long slot = slots[i];
             if (slot == 0) {
                 break;
             }
-            if ((int) (slot >>> 32) == h && equals((int) slot - 1, b)) {
+            if ((int) (slot >>> 32) == h && (b == null ? equalsAscii((int) slot - 1, s) : equals((int) slot - 1, b))) {
                 return (int) slot - 1;
             }
             i = (i + 1) & mask;
         }
-        int code = append(b);
+        int code = b == null ? appendAscii(s) : append(b);
         slots[i] = ((long) h << 32) | (code + 1L);
         if (size * 4L > slots.length * 3L) {
             rehash(slots.length * 2);
@@ -62,15 +65,18 @@ public final class StringTable {
         if (slots == null) {
             throw new IllegalStateException("dictionary is frozen");
         }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        int h = hash(b, 0, b.length);
+        int h = asciiHash(s);
+        byte[] b = h == NOT_ASCII ? s.getBytes(StandardCharsets.UTF_8) : null;
+        if (b != null) {
+            h = hash(b, 0, b.length);
+        }
         int i = h & mask;
         while (true) {
             long slot = slots[i];
             if (slot == 0) {
                 return -1;
             }
-            if ((int) (slot >>> 32) == h && equals((int) slot - 1, b)) {
+            if ((int) (slot >>> 32) == h && (b == null ? equalsAscii((int) slot - 1, s) : equals((int) slot - 1, b))) {
                 return (int) slot - 1;
             }
             i = (i + 1) & mask;
@@ -103,11 +109,32 @@ public final class StringTable {
         return pool.length + 4L * offsets.length + (slots == null ? 0 : 8L * slots.length);
     }
 
+    /** An ASCII string is its own UTF-8: copied char by char, no byte array in between. */
+    private int appendAscii(String s) {
+        int n = s.length();
+        reserve(n);
+        for (int k = 0; k < n; k++) {
+            pool[poolSize + k] = (byte) s.charAt(k);
+        }
+        offsets[size] = poolSize;
+        poolSize += n;
+        return size++;
+    }
+
     private int append(byte[] b) {
-        if (poolSize + b.length > pool.length) {
-            long want = Math.max((long) pool.length * 2, (long) poolSize + b.length);
+        reserve(b.length);
+        System.arraycopy(b, 0, pool, poolSize, b.length);
+        offsets[size] = poolSize;
+        poolSize += b.length;
+        return size++;
+    }
+
+    /** Room in the pool for {@code length} more bytes and in the offsets for one more string. */
+    private void reserve(int length) {
+        if (poolSize + length > pool.length) {
+            long want = Math.max((long) pool.length * 2, (long) poolSize + length);
             if (want > Integer.MAX_VALUE - 16) {
-                if ((long) poolSize + b.length > Integer.MAX_VALUE - 16) {
+                if ((long) poolSize + length > Integer.MAX_VALUE - 16) {
                     throw new IllegalStateException("more than 2 GB of text in one dictionary");
                 }
                 want = Integer.MAX_VALUE - 16;
@@ -117,10 +144,21 @@ public final class StringTable {
         if (size == offsets.length) {
             offsets = Arrays.copyOf(offsets, offsets.length * 2);
         }
-        System.arraycopy(b, 0, pool, poolSize, b.length);
-        offsets[size] = poolSize;
-        poolSize += b.length;
-        return size++;
+    }
+
+    private boolean equalsAscii(int code, String s) {
+        int from = offsets[code];
+        int to = code + 1 < size ? offsets[code + 1] : poolSize;
+        int n = s.length();
+        if (to - from != n) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (pool[from + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean equals(int code, byte[] b) {
@@ -145,17 +183,40 @@ public final class StringTable {
         mask = m;
     }
 
+    /** Marks a string with a char outside ASCII (the finalised hash of a real string never is this value: see below). */
+    private static final int NOT_ASCII = 0;
+
+    /** The hash of an ASCII string's UTF-8 bytes computed from its chars (the same as {@link #hash}), or NOT_ASCII. */
+    private static int asciiHash(String s) {
+        int h = SEED;
+        for (int k = 0, n = s.length(); k < n; k++) {
+            char c = s.charAt(k);
+            if (c >= 0x80) {
+                return NOT_ASCII;
+            }
+            h = 31 * h + c;
+        }
+        return finish(h);
+    }
+
+    private static final int SEED = 0x9747b28c;
+
     private static int hash(byte[] b, int from, int length) {
-        int h = 0x9747b28c;
+        int h = SEED;
         for (int i = from, end = from + length; i < end; i++) {
             h = 31 * h + b[i];
         }
+        return finish(h);
+    }
+
+    /** Murmur3's finaliser, nudged off NOT_ASCII (the finaliser is a bijection: only one input maps to 0). */
+    private static int finish(int h) {
         // murmur3 finaliser: spread the bits so that sequential numbers do not cluster
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;
         h *= 0xc2b2ae35;
         h ^= h >>> 16;
-        return h;
+        return h == NOT_ASCII ? 1 : h;
     }
 }

@@ -3,6 +3,7 @@ package sunshine.checks.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The primitive storage of the snapshot: dictionaries, the long→int map, grouping. */
@@ -27,6 +28,26 @@ class StorageTest {
         assertThat(t.get(n)).isEqualTo("张三丰");
         assertThat(t.get(-1)).isNull();
         assertThatThrownBy(() -> t.find("P1")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void asciiAndOtherTextShareOneDictionaryAndComeBackByteForByte() {
+        StringTable t = new StringTable();
+        List<String> texts = List.of("", "a", "A", "PAY-2026-10-000017", "张三", "张三 ", "é", "\u007f", "\u0080", "𠀀丰",
+                "ab\u00e9", "abc");
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(t.add(texts.get(i))).as(texts.get(i)).isEqualTo(i);
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(t.add(new String(texts.get(i).toCharArray()))).as(texts.get(i)).isEqualTo(i);
+            assertThat(t.find(texts.get(i))).as(texts.get(i)).isEqualTo(i);
+        }
+        assertThat(t.find("ab")).isEqualTo(-1);
+        assertThat(t.find("abé")).isEqualTo(texts.indexOf("ab\u00e9"));
+        t.freeze();
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(t.get(i)).isEqualTo(texts.get(i));
+        }
     }
 
     @Test
