@@ -2,7 +2,10 @@ package sunshine.contract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -697,12 +700,21 @@ public final class FastCsvReader implements AutoCloseable {
         long hits;
         boolean on = true;
 
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+                ByteOrder.LITTLE_ENDIAN);
+
+        /** Eight bytes at a time: every cell of a remembered column is hashed, most of them 6 to 40 bytes long. */
         static int hash(byte[] b, int s, int e) {
-            int h = 1;
-            for (int i = s; i < e; i++) {
-                h = 31 * h + b[i];
+            long h = e - s;
+            int i = s;
+            for (; i + 8 <= e; i += 8) {
+                h = (h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L;
             }
-            return h ^ (h >>> 16);
+            for (; i < e; i++) {
+                h = (h ^ b[i]) * 0x9E3779B97F4A7C15L;
+            }
+            h ^= h >>> 32;
+            return (int) (h ^ (h >>> 16));
         }
 
         Object get(byte[] b, int s, int e, int hash) {
