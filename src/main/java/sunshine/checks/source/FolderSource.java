@@ -109,7 +109,9 @@ public final class FolderSource implements CheckSource {
         ValueParser parser = new ValueParser(contract, isRegions ? null : directory());
         // the file is parsed on a thread of its own, in batches, while the caller takes in the rows (in order)
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-        Future<?> parsing = parser(dataset).submit(() -> parse(file, name, dataset, parser, read, queue));
+        // the regions file read as a dataset also gives the directory the other files are checked against
+        Map<String, String> levels = isRegions && directory == null ? new HashMap<>() : null;
+        Future<?> parsing = parser(dataset).submit(() -> parse(file, name, dataset, parser, read, levels, queue));
         try {
             while (true) {
                 Object item = take(queue);
@@ -127,6 +129,9 @@ public final class FolderSource implements CheckSource {
                 } else if (item instanceof Warnings w) {
                     w.list.forEach(rows::warning);
                 } else if (item instanceof Failure f) {
+                    if (levels != null) {
+                        directory = RegionDirectory.of(levels);
+                    }
                     Throwable e = f.error;
                     if (e instanceof ContractFileException c) {
                         rows.error(new RowError(c.file(), 0, "", "", c.reason()));
@@ -142,6 +147,9 @@ public final class FolderSource implements CheckSource {
                     }
                     return;
                 } else {
+                    if (levels != null) {
+                        directory = RegionDirectory.of(levels);
+                    }
                     return; // the end
                 }
             }
@@ -163,7 +171,7 @@ public final class FolderSource implements CheckSource {
 
     /** Parses a file into the queue: the header's warnings, batches of rows, late warnings, then the end (or why not). */
     private void parse(Path file, String name, Dataset dataset, ValueParser parser, Read read,
-                       BlockingQueue<Object> queue) {
+                       Map<String, String> levels, BlockingQueue<Object> queue) {
         try {
             try (FastCsvReader reader = FastCsvReader.open(file, name, dataset, parser)) {
                 List<RowError> early = reader.warnings();
@@ -173,6 +181,9 @@ public final class FolderSource implements CheckSource {
                 ParsedRow row;
                 try {
                     while ((row = reader.next()) != null) {
+                        if (levels != null) {
+                            rememberLevel(levels, row);
+                        }
                         batch[n++] = row;
                         if (n == BATCH) {
                             put(queue, batch);
@@ -254,24 +265,21 @@ public final class FolderSource implements CheckSource {
         }
     }
 
-    /** The region codes and levels of the folder's regions file (bad rows skipped: they are reported when read). */
+    /**
+     * The region codes and levels of the folder's regions file (bad rows skipped: they are reported when read), from
+     * the read of the regions dataset or, when it was not read first, from a read of its own.
+     */
     private RegionDirectory directory() throws IOException {
         if (directory == null) {
             Map<String, String> levels = new HashMap<>();
             Path file = files.get("regions");
             if (file != null) {
                 Dataset regions = contract.dataset("regions");
-                int code = regions.indexOf("code");
-                int level = regions.indexOf("level");
                 try (FastCsvReader reader = FastCsvReader.open(file, String.valueOf(file.getFileName()), regions,
                         new ValueParser(contract, null))) {
                     ParsedRow row;
                     while ((row = reader.next()) != null) {
-                        Object c = row.values()[code];
-                        Object l = row.values()[level];
-                        if (c != null && l != null) {
-                            levels.put((String) c, ((String) l).intern());
-                        }
+                        rememberLevel(levels, row);
                     }
                 } catch (ContractFileException | UncheckedIOException e) {
                     // reported when the regions file itself is read
@@ -280,6 +288,18 @@ public final class FolderSource implements CheckSource {
             directory = RegionDirectory.of(levels);
         }
         return directory;
+    }
+
+    private static final int REGION_CODE = DataContract.standard().dataset("regions").indexOf("code");
+    private static final int REGION_LEVEL = DataContract.standard().dataset("regions").indexOf("level");
+
+    /** A region row's code and level (bad rows too, where both cells parsed: the row itself is reported). */
+    private static void rememberLevel(Map<String, String> levels, ParsedRow row) {
+        Object c = row.values()[REGION_CODE];
+        Object l = row.values()[REGION_LEVEL];
+        if (c != null && l != null) {
+            levels.put((String) c, ((String) l).intern());
+        }
     }
 
     /** SM3 of a file's bytes as lower-case hex. */
