@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +175,17 @@ public class LedgerService {
     public List<RectificationAction> actions(Actor actor, long id) {
         visible(actor, id);
         return store.actions(id);
+    }
+
+    /** The items within the actor's region by status (every status, in the order of {@link LedgerStatus}). */
+    @Transactional(readOnly = true)
+    public List<StatusTotals> totalsByStatus(Actor actor) {
+        Map<LedgerStatus, StatusTotals> found = Permissions.canSee(actor, actor.regionCode())
+                ? store.totalsByStatus(actor.regionPrefix()) : Map.of();
+        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        return Arrays.stream(LedgerStatus.values())
+                .map(s -> found.getOrDefault(s, new StatusTotals(s, 0, 0, zero, zero)))
+                .toList();
     }
 
     /**

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +16,10 @@ import sunshine.checks.CheckRunService;
 import sunshine.checks.CheckRunSummary;
 import sunshine.checks.ClueQuery;
 import sunshine.checks.StoredClue;
-import sunshine.ledger.ItemFigures;
-import sunshine.ledger.LedgerItem;
-import sunshine.ledger.LedgerQuery;
+import sunshine.ledger.LedgerFilter;
 import sunshine.ledger.LedgerService;
 import sunshine.ledger.LedgerStatus;
+import sunshine.ledger.StatusTotals;
 import sunshine.security.Actor;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -117,49 +115,28 @@ class Dashboard {
     // ------------------------------------------------------------------ the ledger
 
     private Ledger ledger(Actor actor) {
-        Map<LedgerStatus, int[]> counts = new EnumMap<>(LedgerStatus.class);
-        Map<LedgerStatus, BigDecimal[]> amounts = new EnumMap<>(LedgerStatus.class);
-        for (LedgerStatus s : LedgerStatus.values()) {
-            counts.put(s, new int[2]);
-            amounts.put(s, new BigDecimal[] {BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)});
-        }
-        int items = 0;
-        for (ItemFigures f : ledger.figures(actor, null, null)) {
-            items++;
-            counts.get(f.status())[0]++;
-            BigDecimal[] a = amounts.get(f.status());
-            a[0] = a[0].add(f.amountAtRisk() == null ? BigDecimal.ZERO : f.amountAtRisk());
-            a[1] = a[1].add(f.amountRecovered() == null ? BigDecimal.ZERO : f.amountRecovered());
-        }
-        List<LedgerItem> overdue = new ArrayList<>();
-        for (int offset = 0; ; offset += 1000) {
-            List<LedgerItem> page = ledger.search(actor, new LedgerQuery(null, null, null, null, true, 1000,
-                    offset));
-            overdue.addAll(page);
-            if (page.size() < 1000) {
-                break;
-            }
-        }
-        overdue.forEach(i -> counts.get(i.status())[1]++);
-        int open = 0;
+        long items = 0;
+        long open = 0;
+        long overdue = 0;
         List<StatusRow> byStatus = new ArrayList<>();
-        for (LedgerStatus s : LedgerStatus.values()) {
-            int[] c = counts.get(s);
+        for (StatusTotals t : ledger.totalsByStatus(actor)) {
+            LedgerStatus s = t.status();
+            items += t.items();
+            overdue += t.overdue();
             if (s.isOpen()) {
-                open += c[0];
+                open += t.items();
             }
-            BigDecimal[] a = amounts.get(s);
-            byStatus.add(new StatusRow(s.name(), s.labelZh(), s.labelEn(), c[0], c[1], money(a[0]), money(a[1])));
+            byStatus.add(new StatusRow(s.name(), s.labelZh(), s.labelEn(), t.items(), t.overdue(),
+                    money(t.amountAtRisk()), money(t.amountRecovered())));
         }
-        List<OverdueItem> listed = overdue.stream()
-                .sorted(Comparator.comparing(LedgerItem::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(LedgerItem::id))
-                .limit(OVERDUE_LISTED)
+        LedgerFilter mostOverdue = new LedgerFilter(null, null, null, null, null, null, null, null, null, null, true,
+                false, LedgerFilter.Sort.DEADLINE, false, 0, OVERDUE_LISTED);
+        List<OverdueItem> listed = ledger.page(actor, mostOverdue).items().stream()
                 .map(i -> new OverdueItem(i.id(), i.rule(), i.regionCode(), i.townCode(), i.status().name(),
                         i.status().labelZh(), i.status().labelEn(), i.deadline(), i.escalations(),
                         money(i.amountAtRisk())))
                 .toList();
-        return new Ledger(items, open, overdue.size(), byStatus, listed);
+        return new Ledger(items, open, overdue, byStatus, listed);
     }
 
     private static BigDecimal money(BigDecimal v) {
@@ -195,11 +172,11 @@ class Dashboard {
     }
 
     /** The ledger within the region: items by status, how many are open and overdue, the most overdue. */
-    record Ledger(int items, int open, int overdue, List<StatusRow> byStatus, List<OverdueItem> overdueItems) {
+    record Ledger(long items, long open, long overdue, List<StatusRow> byStatus, List<OverdueItem> overdueItems) {
     }
 
     /** One status: its items, how many of them are overdue, their amount at risk and recovered. */
-    record StatusRow(String status, String labelZh, String labelEn, int items, int overdue,
+    record StatusRow(String status, String labelZh, String labelEn, long items, long overdue,
                      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountAtRisk,
                      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountRecovered) {
     }

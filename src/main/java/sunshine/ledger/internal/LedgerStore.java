@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import sunshine.ledger.LedgerQuery;
 import sunshine.ledger.LedgerSource;
 import sunshine.ledger.LedgerStatus;
 import sunshine.ledger.RectificationAction;
+import sunshine.ledger.StatusTotals;
 import sunshine.security.Actor;
 
 /** The ledger's tables, in plain SQL that H2 (PostgreSQL mode) and PostgreSQL both run. */
@@ -428,6 +430,19 @@ public class LedgerStore {
     }
 
     // ---------------------------------------------------------------- figures
+
+    /** The items an actor may see, added up by status (statuses without items absent). */
+    public Map<LedgerStatus, StatusTotals> totalsByStatus(String visiblePrefix) {
+        Map<LedgerStatus, StatusTotals> totals = new EnumMap<>(LedgerStatus.class);
+        jdbc.query("SELECT status, COUNT(*), SUM(CASE WHEN status NOT IN ('DISMISSED', 'CLOSED') AND deadline < ? "
+                + "THEN 1 ELSE 0 END), COALESCE(SUM(amount_at_risk), 0), COALESCE(SUM(amount_recovered), 0) "
+                + "FROM ledger_item WHERE region_code LIKE ? GROUP BY status", rs -> {
+                    LedgerStatus status = LedgerStatus.valueOf(rs.getString(1));
+                    totals.put(status, new StatusTotals(status, rs.getLong(2), rs.getLong(3),
+                            rs.getBigDecimal(4).setScale(2), rs.getBigDecimal(5).setScale(2)));
+                }, settings.now(), visiblePrefix + "%");
+        return totals;
+    }
 
     /** Reporting figures of the items an actor may see, optionally only those created in [from, to). */
     public List<ItemFigures> figures(String visiblePrefix, OffsetDateTime from, OffsetDateTime to) {
