@@ -185,6 +185,14 @@ class DashboardTest {
         assertThat(overdue).as("ten days after intake, some deadlines have passed").isPositive();
         assertThat((List<?>) JsonPath.read(json, "$.ledger.overdueItems")).hasSize((int) Math.min(overdue,
                 Dashboard.OVERDUE_LISTED));
+        // the most overdue first: the earliest deadlines of all overdue items, in order
+        List<String> deadlines = JsonPath.read(json, "$.ledger.overdueItems[*].deadline");
+        assertThat(deadlines).isSorted();
+        java.sql.Timestamp latestListed = jdbc.queryForObject("SELECT MAX(deadline) FROM (SELECT deadline FROM "
+                + "ledger_item WHERE status NOT IN ('DISMISSED', 'CLOSED') AND deadline < ? ORDER BY deadline LIMIT "
+                + Dashboard.OVERDUE_LISTED + ") x", java.sql.Timestamp.class, now);
+        assertThat(OffsetDateTime.parse(deadlines.get(deadlines.size() - 1)).toInstant())
+                .isEqualTo(latestListed.toInstant());
     }
 
     @Test
