@@ -109,6 +109,23 @@ class LedgerPagesTest {
         assertThat(page(mvc.perform(get("/clues"))).select("tr[data-item]")).hasSize(2);
         assertThat(page(mvc.perform(get("/ledger"))).select("tr[data-item]")).hasSize(2);
 
+        // regions by the registry's names where it holds them, by code where not
+        jdbc.update("DELETE FROM regions WHERE import_id = -1");
+        jdbc.update("INSERT INTO regions (code, name, level, parent_code, import_id, source_row) VALUES "
+                + "(?, '清平镇', 'TOWN', '371526000000', -1, 1), (?, '前进村', 'VILLAGE', ?, -1, 2)", TOWN_1,
+                VILLAGE_1, TOWN_1);
+        try {
+            Document list = page(mvc.perform(get("/ledger")));
+            assertThat(list.select("tr[data-item=" + deceased + "] td[title=" + VILLAGE_1 + "]").text())
+                    .isEqualTo("前进村");
+            assertThat(list.select("tr[data-item=" + vehicle + "] td[title=" + VILLAGE_2 + "]").text())
+                    .isEqualTo(VILLAGE_2);
+            assertThat(page(mvc.perform(get("/ledger/" + deceased))).select("dl").text())
+                    .contains("前进村 " + VILLAGE_1, "清平镇 " + TOWN_1);
+        } finally {
+            jdbc.update("DELETE FROM regions WHERE import_id = -1");
+        }
+
         actor.set(OTHER_TOWN);
         Document other = page(mvc.perform(get("/ledger")).andExpect(status().isOk()));
         assertThat(other.select("tr[data-item]").eachAttr("data-item")).containsExactly(Long.toString(vehicle));
