@@ -467,6 +467,9 @@ class BenefitPagesTest {
         String reconciled = page("/payroll/" + b1, COUNTY_STAFF);
         assertThat(reconciled).contains("data-status=\"RECONCILED\"", "data-rule=\"C08\"", "id=\"failed\"",
                 lines.get(0).paymentId(), "id=\"step-reissue\"", "已发放，不能再次发放");
+        org.jsoup.nodes.Element history = org.jsoup.Jsoup.parse(reconciled).getElementById("batch-history");
+        assertThat(history.select("tr[data-action=RECEIPTS]").text()).contains("导入银行回单", "→ 已对账");
+        assertThat(history.select("tr[data-action]").eachAttr("data-action")).startsWith("GENERATE");
         mvc.perform(form("/payroll/" + b1 + "/reissue", COUNTY_STAFF))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrlPattern("/payroll/" + b1 + "?done=REISSUE&reissued=" + b1 + "-R1"));
