@@ -1,24 +1,35 @@
 package sunshine.applications;
 
 import sunshine.contract.Reason;
+import sunshine.contract.Refused;
 
 /** A request the application workflow refuses, with the reason in Chinese and English. */
-public class ApplicationException extends RuntimeException {
+public class ApplicationException extends RuntimeException implements Refused {
 
     /** Why, as the REST layer maps it to an HTTP status. */
     public enum Kind {
-        /** no such application or enrollment within the actor's region — 404 */
-        NOT_FOUND,
-        /** the actor may see it but not do this (read-only role, wrong level, a relative approving) — 403 */
-        FORBIDDEN,
-        /** the case's status does not allow this step now (wrong order, a notice still running) — 409 */
-        ILLEGAL_TRANSITION,
-        /** a database guarantee refused it (a second open application, a person already covered) — 409 */
-        CONFLICT,
-        /** missing or malformed input — 400 */
-        INVALID,
-        /** nobody is signed in — 401 */
-        UNAUTHENTICATED
+        /** no such application or enrollment within the actor's region */
+        NOT_FOUND(404),
+        /** the actor may see it but not do this (read-only role, wrong level, a relative approving) */
+        FORBIDDEN(403),
+        /** the case's status does not allow this step now (wrong order, a notice still running) */
+        ILLEGAL_TRANSITION(409),
+        /** a database guarantee refused it (a second open application, a person already covered) */
+        CONFLICT(409),
+        /** missing or malformed input */
+        INVALID(400),
+        /** nobody is signed in */
+        UNAUTHENTICATED(401);
+
+        private final int httpStatus;
+
+        Kind(int httpStatus) {
+            this.httpStatus = httpStatus;
+        }
+
+        public int httpStatus() {
+            return httpStatus;
+        }
     }
 
     private final Kind kind;
@@ -32,6 +43,16 @@ public class ApplicationException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    @Override
+    public String refusal() {
+        return kind.name();
+    }
+
+    @Override
+    public int httpStatus() {
+        return kind.httpStatus();
     }
 
     public Reason reason() {

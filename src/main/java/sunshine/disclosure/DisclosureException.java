@@ -1,24 +1,35 @@
 package sunshine.disclosure;
 
 import sunshine.contract.Reason;
+import sunshine.contract.Refused;
 
 /** A request the disclosure module refuses, with the reason in Chinese and English. */
-public class DisclosureException extends RuntimeException {
+public class DisclosureException extends RuntimeException implements Refused {
 
     /** Why, as the web layer maps it to an HTTP status. */
     public enum Kind {
-        /** no such village, list or version — 404 */
-        NOT_FOUND,
-        /** the actor may not publish this village's lists — 403 */
-        FORBIDDEN,
-        /** malformed input — 400 */
-        INVALID,
-        /** someone published the same list at the same moment — 409 */
-        CONFLICT,
-        /** too many requests from one address — 429 */
-        RATE_LIMITED,
-        /** an upload over its size limit — 413 */
-        TOO_LARGE
+        /** no such village, list or version */
+        NOT_FOUND(404),
+        /** the actor may not publish this village's lists */
+        FORBIDDEN(403),
+        /** malformed input */
+        INVALID(400),
+        /** someone published the same list at the same moment */
+        CONFLICT(409),
+        /** too many requests from one address */
+        RATE_LIMITED(429),
+        /** an upload over its size limit */
+        TOO_LARGE(413);
+
+        private final int httpStatus;
+
+        Kind(int httpStatus) {
+            this.httpStatus = httpStatus;
+        }
+
+        public int httpStatus() {
+            return httpStatus;
+        }
     }
 
     private final Kind kind;
@@ -32,6 +43,16 @@ public class DisclosureException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    @Override
+    public String refusal() {
+        return kind.name();
+    }
+
+    @Override
+    public int httpStatus() {
+        return kind.httpStatus();
     }
 
     public Reason reason() {

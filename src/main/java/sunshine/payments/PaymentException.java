@@ -2,27 +2,38 @@ package sunshine.payments;
 
 import java.util.List;
 import sunshine.contract.Reason;
+import sunshine.contract.Refused;
 import sunshine.contract.RowError;
 
 /** A request the payment cycle refuses, with the reason in Chinese and English (and the bad rows of a file). */
-public class PaymentException extends RuntimeException {
+public class PaymentException extends RuntimeException implements Refused {
 
     /** Why, as the REST layer maps it to an HTTP status. */
     public enum Kind {
-        /** no such batch within the actor's region (existence elsewhere is never leaked) — 404 */
-        NOT_FOUND,
-        /** the actor may see it but not do this — 403 */
-        FORBIDDEN,
-        /** the batch's status does not allow this step — 409 */
-        ILLEGAL_TRANSITION,
-        /** a database guarantee refused it: paid twice, a person in two batches, a concurrent change — 409 */
-        CONFLICT,
-        /** missing or malformed input, a file with bad rows — 400 */
-        INVALID,
-        /** the check engine of this build lacks a rule the step needs — 503 */
-        UNAVAILABLE,
-        /** nobody is signed in — 401 */
-        UNAUTHENTICATED
+        /** no such batch within the actor's region (existence elsewhere is never leaked) */
+        NOT_FOUND(404),
+        /** the actor may see it but not do this */
+        FORBIDDEN(403),
+        /** the batch's status does not allow this step */
+        ILLEGAL_TRANSITION(409),
+        /** a database guarantee refused it: paid twice, a person in two batches, a concurrent change */
+        CONFLICT(409),
+        /** missing or malformed input, a file with bad rows */
+        INVALID(400),
+        /** the check engine of this build lacks a rule the step needs */
+        UNAVAILABLE(503),
+        /** nobody is signed in */
+        UNAUTHENTICATED(401);
+
+        private final int httpStatus;
+
+        Kind(int httpStatus) {
+            this.httpStatus = httpStatus;
+        }
+
+        public int httpStatus() {
+            return httpStatus;
+        }
     }
 
     private final Kind kind;
@@ -42,6 +53,16 @@ public class PaymentException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    @Override
+    public String refusal() {
+        return kind.name();
+    }
+
+    @Override
+    public int httpStatus() {
+        return kind.httpStatus();
     }
 
     public Reason reason() {

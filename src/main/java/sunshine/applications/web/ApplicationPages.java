@@ -384,12 +384,7 @@ class ApplicationPages {
         try {
             return query.get();
         } catch (ApplicationException e) {
-            throw new ResponseStatusException(switch (e.kind()) {
-                case NOT_FOUND -> HttpStatus.NOT_FOUND;
-                case FORBIDDEN -> HttpStatus.FORBIDDEN;
-                case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-                default -> HttpStatus.BAD_REQUEST;
-            }, e.reason().en());
+            throw new ResponseStatusException(HttpStatus.valueOf(e.httpStatus()), e.reason().en());
         }
     }
 

@@ -127,8 +127,7 @@ class NoticePublishController {
                     : List.of(notices.publish(actor, request.village(), request.program()));
             return ResponseEntity.ok(outcomes.stream().map(PublishedJson::of).toList());
         } catch (DisclosureException e) {
-            return ResponseEntity.status(PublicErrors.status(e.kind())).body(Map.of("error", e.kind().name(),
-                    "message", Map.of("zh", e.reason().zh(), "en", e.reason().en())));
+            return ResponseEntity.status(e.httpStatus()).body(e.body());
         }
     }
 }

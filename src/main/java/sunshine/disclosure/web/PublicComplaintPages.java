@@ -69,7 +69,7 @@ class PublicComplaintPages {
             redirect.addFlashAttribute("trackingCode", code);
             return "redirect:/public/complaints/received";
         } catch (LedgerException e) {
-            response.setStatus(PublicErrors.status(e.kind()));
+            response.setStatus(e.httpStatus());
             model.addAttribute("refusal", e.reason());
             model.addAttribute("refusalKind", e.kind().name());
             model.addAttribute("form", form);
@@ -108,7 +108,7 @@ class PublicComplaintPages {
             model.addAttribute("receivedAt", NoticeView.beijing(s.receivedAt().toInstant()));
             model.addAttribute("updatedAt", NoticeView.beijing(s.updatedAt().toInstant()));
         } catch (LedgerException e) {
-            response.setStatus(PublicErrors.status(e.kind()));
+            response.setStatus(e.httpStatus());
             model.addAttribute("refusal", e.reason());
             model.addAttribute("refusalKind", e.kind().name());
         }

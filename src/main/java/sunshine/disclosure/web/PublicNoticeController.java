@@ -250,7 +250,7 @@ class PublicNoticeController {
                 model.addAttribute("resultVillage", v.notice().parsed().header().village().name());
             }
         } catch (DisclosureException e) {
-            response.setStatus(PublicErrors.status(e.kind()));
+            response.setStatus(e.httpStatus());
             model.addAttribute("refusal", e.reason());
         }
         return "public/verify";

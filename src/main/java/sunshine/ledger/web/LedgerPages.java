@@ -371,7 +371,7 @@ class LedgerPages {
     }
 
     static HttpStatus status(LedgerException e) {
-        return LedgerErrors.status(e.kind());
+        return HttpStatus.valueOf(e.httpStatus());
     }
 
     /** A refusal not caught on the way (a bad filter of the work queue ...): a page with the message. */

@@ -309,12 +309,7 @@ class PayrollPages {
         try {
             return query.get();
         } catch (PaymentException e) {
-            throw new ResponseStatusException(switch (e.kind()) {
-                case NOT_FOUND -> HttpStatus.NOT_FOUND;
-                case FORBIDDEN -> HttpStatus.FORBIDDEN;
-                case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-                default -> HttpStatus.BAD_REQUEST;
-            }, e.reason().en());
+            throw new ResponseStatusException(HttpStatus.valueOf(e.httpStatus()), e.reason().en());
         }
     }
 

@@ -139,7 +139,7 @@ class InspectionPages {
         return "redirect:/inspections/" + id;
     }
 
-    /** Refusals of a page: not found and forbidden as the error pages; anything else as 400. */
+    /** Refusals of a page: not found as the 404 page, anything else with its reason and status. */
     @ExceptionHandler(SupervisionException.class)
     String refused(SupervisionException e, HttpServletResponse response, Model model) {
         return errorPage(e, response, model);
@@ -155,7 +155,7 @@ class InspectionPages {
                 return "redirect:/login";
             }
             default -> {
-                response.setStatus(e.kind() == SupervisionException.Kind.FORBIDDEN ? 403 : 400);
+                response.setStatus(e.httpStatus());
                 model.addAttribute("reason", e.reason());
                 return "error/403";
             }
