@@ -1,62 +1,34 @@
 package sunshine.applications;
 
 import sunshine.contract.Reason;
-import sunshine.contract.Refused;
+import sunshine.contract.RefusalKind;
+import sunshine.contract.RefusedException;
 
 /** A request the application workflow refuses, with the reason in Chinese and English. */
-public class ApplicationException extends RuntimeException implements Refused {
+public class ApplicationException extends RefusedException {
 
     /** Why, as the REST layer maps it to an HTTP status. */
-    public enum Kind {
+    public enum Kind implements RefusalKind {
         /** no such application or enrollment within the actor's region */
-        NOT_FOUND(404),
+        NOT_FOUND,
         /** the actor may see it but not do this (read-only role, wrong level, a relative approving) */
-        FORBIDDEN(403),
+        FORBIDDEN,
         /** the case's status does not allow this step now (wrong order, a notice still running) */
-        ILLEGAL_TRANSITION(409),
+        ILLEGAL_TRANSITION,
         /** a database guarantee refused it (a second open application, a person already covered) */
-        CONFLICT(409),
+        CONFLICT,
         /** missing or malformed input */
-        INVALID(400),
+        INVALID,
         /** nobody is signed in */
-        UNAUTHENTICATED(401);
-
-        private final int httpStatus;
-
-        Kind(int httpStatus) {
-            this.httpStatus = httpStatus;
-        }
-
-        public int httpStatus() {
-            return httpStatus;
-        }
+        UNAUTHENTICATED
     }
 
-    private final Kind kind;
-    private final Reason reason;
-
     public ApplicationException(Kind kind, Reason reason) {
-        super(kind + ": " + reason.en());
-        this.kind = kind;
-        this.reason = reason;
+        super(kind, reason);
     }
 
     public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String refusal() {
-        return kind.name();
-    }
-
-    @Override
-    public int httpStatus() {
-        return kind.httpStatus();
-    }
-
-    public Reason reason() {
-        return reason;
+        return (Kind) refusalKind();
     }
 
     public static ApplicationException notFound(String id) {

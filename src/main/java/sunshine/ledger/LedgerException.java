@@ -1,68 +1,40 @@
 package sunshine.ledger;
 
 import sunshine.contract.Reason;
-import sunshine.contract.Refused;
+import sunshine.contract.RefusalKind;
+import sunshine.contract.RefusedException;
 
 /** A request the ledger refuses, with the reason in Chinese and English. */
-public class LedgerException extends RuntimeException implements Refused {
+public class LedgerException extends RefusedException {
 
     /** Why, as the REST layer maps it to an HTTP status. */
-    public enum Kind {
+    public enum Kind implements RefusalKind {
         /** no such item within the actor's region (also when it exists elsewhere: existence is never leaked) */
-        NOT_FOUND(404),
+        NOT_FOUND,
         /** the actor may see it but not do this (read-only role, town staff doing a county review ...) */
-        FORBIDDEN(403),
+        FORBIDDEN,
         /** the life cycle does not allow this step from the item's status */
-        ILLEGAL_TRANSITION(409),
+        ILLEGAL_TRANSITION,
         /** someone else changed the item since the actor read it (version) */
-        CONFLICT(409),
+        CONFLICT,
         /** missing or malformed input */
-        INVALID(400),
+        INVALID,
         /** a file or text over its size limit */
-        TOO_LARGE(413),
+        TOO_LARGE,
         /** a file whose content is not an accepted type */
-        UNSUPPORTED_TYPE(415),
+        UNSUPPORTED_TYPE,
         /** too many requests from one address */
-        RATE_LIMITED(429),
+        RATE_LIMITED,
         /** nobody is signed in */
-        UNAUTHENTICATED(401);
-
-        private final int httpStatus;
-
-        Kind(int httpStatus) {
-            this.httpStatus = httpStatus;
-        }
-
-        public int httpStatus() {
-            return httpStatus;
-        }
+        UNAUTHENTICATED
     }
 
-    private final Kind kind;
-    private final Reason reason;
-
     public LedgerException(Kind kind, Reason reason) {
-        super(kind + ": " + reason.en());
-        this.kind = kind;
-        this.reason = reason;
+        super(kind, reason);
     }
 
     public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String refusal() {
-        return kind.name();
-    }
-
-    @Override
-    public int httpStatus() {
-        return kind.httpStatus();
-    }
-
-    public Reason reason() {
-        return reason;
+        return (Kind) refusalKind();
     }
 
     public static LedgerException notFound(long id) {

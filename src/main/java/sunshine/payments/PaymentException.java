@@ -2,42 +2,31 @@ package sunshine.payments;
 
 import java.util.List;
 import sunshine.contract.Reason;
-import sunshine.contract.Refused;
+import sunshine.contract.RefusalKind;
+import sunshine.contract.RefusedException;
 import sunshine.contract.RowError;
 
 /** A request the payment cycle refuses, with the reason in Chinese and English (and the bad rows of a file). */
-public class PaymentException extends RuntimeException implements Refused {
+public class PaymentException extends RefusedException {
 
     /** Why, as the REST layer maps it to an HTTP status. */
-    public enum Kind {
+    public enum Kind implements RefusalKind {
         /** no such batch within the actor's region (existence elsewhere is never leaked) */
-        NOT_FOUND(404),
+        NOT_FOUND,
         /** the actor may see it but not do this */
-        FORBIDDEN(403),
+        FORBIDDEN,
         /** the batch's status does not allow this step */
-        ILLEGAL_TRANSITION(409),
+        ILLEGAL_TRANSITION,
         /** a database guarantee refused it: paid twice, a person in two batches, a concurrent change */
-        CONFLICT(409),
+        CONFLICT,
         /** missing or malformed input, a file with bad rows */
-        INVALID(400),
+        INVALID,
         /** the check engine of this build lacks a rule the step needs */
-        UNAVAILABLE(503),
+        UNAVAILABLE,
         /** nobody is signed in */
-        UNAUTHENTICATED(401);
-
-        private final int httpStatus;
-
-        Kind(int httpStatus) {
-            this.httpStatus = httpStatus;
-        }
-
-        public int httpStatus() {
-            return httpStatus;
-        }
+        UNAUTHENTICATED
     }
 
-    private final Kind kind;
-    private final Reason reason;
     private final List<RowError> rows;
 
     public PaymentException(Kind kind, Reason reason) {
@@ -45,28 +34,12 @@ public class PaymentException extends RuntimeException implements Refused {
     }
 
     public PaymentException(Kind kind, Reason reason, List<RowError> rows) {
-        super(kind + ": " + reason.en());
-        this.kind = kind;
-        this.reason = reason;
+        super(kind, reason);
         this.rows = List.copyOf(rows);
     }
 
     public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String refusal() {
-        return kind.name();
-    }
-
-    @Override
-    public int httpStatus() {
-        return kind.httpStatus();
-    }
-
-    public Reason reason() {
-        return reason;
+        return (Kind) refusalKind();
     }
 
     /** The bad rows of a refused file (every one, not only the first), else empty. */

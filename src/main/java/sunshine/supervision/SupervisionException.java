@@ -1,62 +1,34 @@
 package sunshine.supervision;
 
 import sunshine.contract.Reason;
-import sunshine.contract.Refused;
+import sunshine.contract.RefusalKind;
+import sunshine.contract.RefusedException;
 
 /** A request about inspections or campaigns that is refused, with the reason in Chinese and English. */
-public class SupervisionException extends RuntimeException implements Refused {
+public class SupervisionException extends RefusedException {
 
     /** Why, as the REST layer maps it to an HTTP status. */
-    public enum Kind {
+    public enum Kind implements RefusalKind {
         /** none within the actor's region (existence is never leaked) */
-        NOT_FOUND(404),
+        NOT_FOUND,
         /** a read-only role, or below the level that organises inspections and campaigns */
-        FORBIDDEN(403),
+        FORBIDDEN,
         /** missing or malformed input, or a draw that cannot be made */
-        INVALID(400),
+        INVALID,
         /** not in this state (drawing twice, publishing before every result is in ...) */
-        ILLEGAL_STATE(409),
+        ILLEGAL_STATE,
         /** changed by someone else meanwhile (version) */
-        CONFLICT(409),
+        CONFLICT,
         /** nobody is signed in */
-        UNAUTHENTICATED(401);
-
-        private final int httpStatus;
-
-        Kind(int httpStatus) {
-            this.httpStatus = httpStatus;
-        }
-
-        public int httpStatus() {
-            return httpStatus;
-        }
+        UNAUTHENTICATED
     }
 
-    private final Kind kind;
-    private final Reason reason;
-
     public SupervisionException(Kind kind, String zh, String en) {
-        super(kind + ": " + en);
-        this.kind = kind;
-        this.reason = new Reason(zh, en);
+        super(kind, new Reason(zh, en));
     }
 
     public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String refusal() {
-        return kind.name();
-    }
-
-    @Override
-    public int httpStatus() {
-        return kind.httpStatus();
-    }
-
-    public Reason reason() {
-        return reason;
+        return (Kind) refusalKind();
     }
 
     public static SupervisionException invalid(String zh, String en) {

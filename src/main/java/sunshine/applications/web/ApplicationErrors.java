@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import sunshine.applications.ApplicationException;
 
-/** Refusals of the application workflow as JSON ({@link sunshine.contract.Refused#body()}). */
+/** Refusals of the application workflow as JSON ({@link sunshine.contract.RefusedException#body()}). */
 @RestControllerAdvice(assignableTypes = {ApplicationController.class, ReviewController.class})
 class ApplicationErrors {
 

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import sunshine.payments.PaymentException;
 
 /**
- * Refusals of the payment cycle as JSON ({@link sunshine.contract.Refused#body()} and {@code "rows": [...]}) with the
+ * Refusals of the payment cycle as JSON ({@link sunshine.contract.RefusedException#body()} and {@code "rows": [...]}) with the
  * HTTP status of their kind; {@code rows} lists every bad row of a refused file.
  */
 @RestControllerAdvice(assignableTypes = PaymentController.class)

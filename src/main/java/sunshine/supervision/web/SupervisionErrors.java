@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import sunshine.supervision.SupervisionException;
 
-/** Refusals of inspections and campaigns as JSON ({@link sunshine.contract.Refused#body()}). */
+/** Refusals of inspections and campaigns as JSON ({@link sunshine.contract.RefusedException#body()}). */
 @RestControllerAdvice
 class SupervisionErrors {
 
