@@ -22,6 +22,7 @@ import static sunshine.benefits.BenefitTestConfig.VILLAGE_2;
 import static sunshine.benefits.BenefitTestConfig.VILLAGE_3;
 import static sunshine.benefits.BenefitTestConfig.VILLAGE_STAFF;
 
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -379,6 +382,52 @@ class BenefitPagesTest {
         assertThat(page("/applications/reviews/E0000001", TOWN_STAFF)).contains("情况未变", "继续保障");
     }
 
+    @Test
+    void aNewStandardIsPreviewedThenAppliedByTheCountyOnly() throws Exception {
+        payrollFixture();
+        jdbc.update("UPDATE enrollments SET monthly_amount = 480.00 WHERE enrollment_id = 'E0000002'");
+        fx.standard(BenefitTestConfig.COUNTY, "DIBAO_RURAL", "RURAL", "2027-01", "650.00");
+
+        // the preview changes nothing: on the formula → the new amount; off it → for a person to look at
+        Document preview = Jsoup.parse(page("/applications/rerate?month=2027-01", COUNTY_STAFF));
+        assertThat(preview.select("#rerate-rows tr[data-enrollment]").eachAttr("data-enrollment"))
+                .containsExactly("E0000001", "E0000002", "E0000006");
+        assertThat(preview.select("tr[data-enrollment=E0000001]").text()).contains("1,500.00", "1,650.00", "待调整");
+        assertThat(preview.select("tr[data-enrollment=E0000002]").text()).contains("480.00", "550.00", "需人工复核");
+        assertThat(preview.select("#rerate-apply")).hasSize(1);
+        assertThat(amount("E0000001")).isEqualByComparingTo("1500.00");
+
+        // the town sees its own households and no button; applying is refused
+        Document town = Jsoup.parse(page("/applications/rerate?month=2027-01", TOWN_STAFF));
+        assertThat(town.select("#rerate-rows tr[data-enrollment]").eachAttr("data-enrollment"))
+                .containsExactly("E0000001", "E0000002");
+        assertThat(town.select("#rerate-apply")).isEmpty();
+        mvc.perform(form("/applications/rerate", TOWN_STAFF, "month", "2027-01")).andExpect(status().isForbidden());
+        assertThat(amount("E0000001")).isEqualByComparingTo("1500.00");
+
+        // a bad month is said, nothing changes
+        assertThat(Jsoup.parse(mvc.perform(form("/applications/rerate", COUNTY_STAFF, "month", "2027-13"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .select("#error").text()).contains("2027-13");
+
+        Document done = Jsoup.parse(mvc.perform(form("/applications/rerate", COUNTY_STAFF, "month", "2027-01"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(done.select("#rerate-done").text()).contains("2027-01", "2");
+        assertThat(done.select("tr[data-applied=true]").eachAttr("data-enrollment"))
+                .containsExactly("E0000001", "E0000006");
+        assertThat(amount("E0000001")).isEqualByComparingTo("1650.00");
+        assertThat(amount("E0000006")).isEqualByComparingTo("1100.00");
+        assertThat(amount("E0000002")).isEqualByComparingTo("480.00");
+        assertThat(Jsoup.parse(page("/applications/rerate?month=2027-01", COUNTY_STAFF))
+                .select("#rerate-rows tr[data-enrollment]").eachAttr("data-enrollment")).containsExactly("E0000002");
+        assertThat(page("/applications/reviews/E0000001", COUNTY_STAFF)).contains("2027-01起执行新保障标准");
+    }
+
+    private BigDecimal amount(String enrollmentId) {
+        return jdbc.queryForObject("SELECT monthly_amount FROM enrollments WHERE enrollment_id = ?", BigDecimal.class,
+                enrollmentId);
+    }
+
     // ================================================================== payroll
 
     private void payrollFixture() {
@@ -467,7 +516,7 @@ class BenefitPagesTest {
         String reconciled = page("/payroll/" + b1, COUNTY_STAFF);
         assertThat(reconciled).contains("data-status=\"RECONCILED\"", "data-rule=\"C08\"", "id=\"failed\"",
                 lines.get(0).paymentId(), "id=\"step-reissue\"", "已发放，不能再次发放");
-        org.jsoup.nodes.Element history = org.jsoup.Jsoup.parse(reconciled).getElementById("batch-history");
+        org.jsoup.nodes.Element history = Jsoup.parse(reconciled).getElementById("batch-history");
         assertThat(history.select("tr[data-action=RECEIPTS]").text()).contains("导入银行回单", "→ 已对账");
         assertThat(history.select("tr[data-action]").eachAttr("data-action")).startsWith("GENERATE");
         mvc.perform(form("/payroll/" + b1 + "/reissue", COUNTY_STAFF))

@@ -27,6 +27,7 @@ import sunshine.applications.Applications;
 import sunshine.applications.Level;
 import sunshine.applications.NewApplication;
 import sunshine.applications.Requests;
+import sunshine.applications.Rerating;
 import sunshine.applications.ReviewRecord;
 import sunshine.applications.Reviews;
 import sunshine.registry.RegionTree;
@@ -47,6 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       objection, complaint, town-review, approve, enroll, reject, refusal-notified, appeal)</li>
  *   <li>{@code GET /applications/reviews}, {@code GET/POST /applications/reviews/{enrollmentId}}: the periodic
  *       review worklist and one enrollment's reviews</li>
+ *   <li>{@code GET /applications/rerate?month=}, {@code POST /applications/rerate}: re-rating to a new standard,
+ *       previewed, then applied by the county</li>
  * </ul>
  * A case outside the user's region answers 404, like one that does not exist. ID numbers are shown masked.
  */
@@ -353,6 +356,56 @@ class ApplicationPages {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
             return showReviews(model, actor, enrollmentId, null, e.reason(), form);
+        }
+    }
+
+    // ================================================================== re-rating to a new standard
+
+    /** A preview: which amounts a new standard from {@code month} changes, and which need a person to look. */
+    @GetMapping("/applications/rerate")
+    String rerating(@RequestParam(required = false) String month, Model model) {
+        Actor actor = actor();
+        if (blank(month) == null) {
+            return showRerating(model, actor, null, null, false, null);
+        }
+        try {
+            YearMonth m = month(month);
+            return showRerating(model, actor, month, call(() -> reviews.rerate(actor, m, false)), false, null);
+        } catch (ApplicationException e) {
+            return showRerating(model, actor, month, null, false, e.reason());
+        }
+    }
+
+    /** Brings the amounts that followed the formula to the standard of {@code month} (county level). */
+    @PostMapping("/applications/rerate")
+    String rerate(@RequestParam(required = false) String month, Model model) {
+        Actor actor = actor();
+        YearMonth m;
+        try {
+            m = month(month);
+        } catch (ApplicationException e) {
+            return showRerating(model, actor, month, null, false, e.reason());
+        }
+        return showRerating(model, actor, month, call(() -> reviews.rerate(actor, m, true)), true, null);
+    }
+
+    private String showRerating(Model model, Actor actor, String month, List<Rerating> rows, boolean applied,
+                                Object error) {
+        model.addAttribute("month", month);
+        model.addAttribute("rows", rows);
+        model.addAttribute("applied", applied);
+        model.addAttribute("appliedCount", rows == null ? 0 : rows.stream().filter(Rerating::applied).count());
+        model.addAttribute("error", error);
+        Level mine = level(actor);
+        model.addAttribute("mayApply", actor.canChange() && mine != null && mine.ordinal() >= Level.COUNTY.ordinal());
+        return "applications/rerate";
+    }
+
+    private static YearMonth month(String text) {
+        try {
+            return YearMonth.parse(text == null ? "" : text.strip());
+        } catch (DateTimeParseException e) {
+            throw ApplicationException.invalid("月份格式应为 2027-01：" + text, "a month is written like 2027-01: " + text);
         }
     }
 
