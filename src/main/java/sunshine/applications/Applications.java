@@ -717,17 +717,7 @@ public class Applications {
 
     /** Cases in the actor's region, newest first; status, program and overdue optional. */
     public List<Application> list(Actor actor, ApplicationStatus status, String program, Boolean overdue, int limit) {
-        List<Application> out = new ArrayList<>();
-        for (Row r : store.list(actor.regionPrefix(), status, program, overdue == null ? limit : 10_000)) {
-            Application a = view(r);
-            if (overdue == null || a.overdue() == overdue) {
-                out.add(a);
-            }
-            if (out.size() >= limit) {
-                break;
-            }
-        }
-        return out;
+        return select(actor.regionPrefix(), status, program, overdue, 0, limit);
     }
 
     /**
@@ -744,25 +734,42 @@ public class Applications {
             }
             prefix = Actor.prefixOf(code);
         }
+        return select(prefix, status, program, overdue, offset, limit);
+    }
+
+    /** How many cases the overdue filter reads at a time (their deadlines come from the row alone). */
+    private static final int SCAN = 1_000;
+
+    /**
+     * Cases within a region prefix, newest first. Overdue or not is decided on each row's own dates (no other
+     * query), so only the cases shown are read in full.
+     */
+    private List<Application> select(String prefix, ApplicationStatus status, String program, Boolean overdue,
+                                     int offset, int limit) {
         if (overdue == null) {
             return store.list(prefix, status, program, offset, limit).stream().map(this::view).toList();
         }
-        List<Application> out = new ArrayList<>();
+        List<Row> found = new ArrayList<>();
         int skipped = 0;
-        for (Row r : store.list(prefix, status, program, 0, 10_000)) {
-            Application a = view(r);
-            if (a.overdue() != overdue) {
-                continue;
+        for (int from = 0; found.size() < limit; from += SCAN) {
+            List<Row> chunk = store.list(prefix, status, program, from, SCAN);
+            for (Row r : chunk) {
+                if (deadlines(r).stream().anyMatch(Application.Deadline::overdue) != overdue) {
+                    continue;
+                }
+                if (skipped++ < offset) {
+                    continue;
+                }
+                found.add(r);
+                if (found.size() >= limit) {
+                    break;
+                }
             }
-            if (skipped++ < offset) {
-                continue;
-            }
-            out.add(a);
-            if (out.size() >= limit) {
+            if (chunk.size() < SCAN) {
                 break;
             }
         }
-        return out;
+        return found.stream().map(this::view).toList();
     }
 
     public List<ApplicationEvent> history(Actor actor, String id) {

@@ -15,6 +15,7 @@ import static sunshine.benefits.BenefitTestConfig.VILLAGE_STAFF;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -401,6 +402,30 @@ abstract class ApplicationsTest {
         assertThat(late.overdue()).isTrue();
         assertThat(late.deadlines()).filteredOn(Application.Deadline::overdue).extracting(Application.Deadline::kind)
                 .containsExactly("WHOLE_CASE");
+    }
+
+    @Test
+    void theOverdueFilterPagesThroughTheOverdueCasesOnly() {
+        List<String> late = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Application a = applications.submit(VILLAGE_STAFF, dibao(person(10 + 2 * i), person(11 + 2 * i),
+                    "623000000000020" + i));
+            applications.accept(TOWN_STAFF, a.applicationId());
+            late.add(0, a.applicationId()); // newest first
+        }
+        clock.setDay(LocalDate.of(2026, 12, 10));
+        Application onTime = applications.submit(VILLAGE_STAFF, dibao(person(20), person(21), "6230000000000210"));
+        applications.accept(TOWN_STAFF, onTime.applicationId());
+        clock.setDay(LocalDate.of(2026, 12, 15));
+
+        assertThat(applications.list(COUNTY_STAFF, null, null, true, 10)).extracting(Application::applicationId)
+                .containsExactlyElementsOf(late);
+        assertThat(applications.list(COUNTY_STAFF, null, null, false, 10)).extracting(Application::applicationId)
+                .containsExactly(onTime.applicationId());
+        assertThat(applications.page(COUNTY_STAFF, null, null, null, true, 1, 1)).extracting(Application::applicationId)
+                .containsExactly(late.get(1));
+        assertThat(applications.page(COUNTY_STAFF, null, null, null, true, 3, 5)).isEmpty();
+        assertThat(applications.page(COUNTY_STAFF, null, null, null, null, 0, 10)).hasSize(4);
     }
 
     @Test
