@@ -33,27 +33,13 @@ public final class StringTable {
 
     /** The code of a string, adding it when new. */
     public int add(String s) {
-        if (slots == null) {
-            throw new IllegalStateException("dictionary is frozen");
+        int i = slotOf(s);
+        long slot = slots[i];
+        if (slot != 0) {
+            return (int) slot - 1;
         }
-        int h = asciiHash(s);
-        byte[] b = h == NOT_ASCII ? s.getBytes(StandardCharsets.UTF_8) : null;
-        if (b != null) {
-            h = hash(b, 0, b.length);
-        }
-        int i = h & mask;
-        while (true) {
-            long slot = slots[i];
-            if (slot == 0) {
-                break;
-            }
-            if ((int) (slot >>> 32) == h && (b == null ? equalsAscii((int) slot - 1, s) : equals((int) slot - 1, b))) {
-                return (int) slot - 1;
-            }
-            i = (i + 1) & mask;
-        }
-        int code = b == null ? appendAscii(s) : append(b);
-        slots[i] = ((long) h << 32) | (code + 1L);
+        int code = probedUtf8 == null ? appendAscii(s) : append(probedUtf8);
+        slots[i] = ((long) probedHash << 32) | (code + 1L);
         if (size * 4L > slots.length * 3L) {
             rehash(slots.length * 2);
         }
@@ -62,22 +48,32 @@ public final class StringTable {
 
     /** The code of a string, or -1 when it is not in the dictionary. */
     public int find(String s) {
+        return (int) slots[slotOf(s)] - 1;
+    }
+
+    /** What {@link #slotOf} found out about the string it looked for: its hash, its UTF-8 unless it is ASCII. */
+    private int probedHash;
+    private byte[] probedUtf8;
+
+    /** The slot of a string: its own, or the empty one where it would go. */
+    private int slotOf(String s) {
         if (slots == null) {
             throw new IllegalStateException("dictionary is frozen");
         }
         int h = asciiHash(s);
-        byte[] b = h == NOT_ASCII ? s.getBytes(StandardCharsets.UTF_8) : null;
-        if (b != null) {
+        byte[] b = null;
+        if (h == NOT_ASCII) {
+            b = s.getBytes(StandardCharsets.UTF_8);
             h = hash(b, 0, b.length);
         }
+        probedHash = h;
+        probedUtf8 = b;
         int i = h & mask;
         while (true) {
             long slot = slots[i];
-            if (slot == 0) {
-                return -1;
-            }
-            if ((int) (slot >>> 32) == h && (b == null ? equalsAscii((int) slot - 1, s) : equals((int) slot - 1, b))) {
-                return (int) slot - 1;
+            if (slot == 0 || (int) (slot >>> 32) == h
+                    && (b == null ? equalsAscii((int) slot - 1, s) : equals((int) slot - 1, b))) {
+                return i;
             }
             i = (i + 1) & mask;
         }
