@@ -34,6 +34,7 @@ cp_file="$build/duckdb-classpath.txt"
 if [ ! -f "$cp_file" ] || [ ! -d "$build/test-classes/duckdb" ] || [ -n "$(find src pom.xml -newer "$cp_file" -print -quit)" ]; then
   mvn -q -B test-compile -Dsunshine.build.dir="$build"
   mvn -q -B dependency:build-classpath -Dsunshine.build.dir="$build" -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+  touch "$cp_file" # unchanged content keeps its old time: the next run would build again
 fi
 jar=$work/sunshine-bench.jar
 cp "$build/sunshine.jar" "$jar"

@@ -18,6 +18,7 @@ if [ ! -f "$cp_file" ] || [ ! -d "$build/test-classes/duckdb" ] || [ -n "$(find 
   mvn -q -B test-compile -Dsunshine.build.dir="$build"
   mvn -q -B dependency:build-classpath -Dsunshine.build.dir="$build" -Dmdep.includeScope=test \
       -Dmdep.outputFile="$cp_file"
+  touch "$cp_file" # unchanged content keeps its old time: the next run would build again
 fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg)," \
      "$(java -version 2>&1 | head -1)"
