@@ -7,7 +7,7 @@ import sunshine.contract.RefusedException;
 /** A request the application workflow refuses, with the reason in Chinese and English. */
 public class ApplicationException extends RefusedException {
 
-    /** Why, as the REST layer maps it to an HTTP status. */
+    /** Why; the HTTP status follows from the name ({@link RefusalKind#httpStatus()}). */
     public enum Kind implements RefusalKind {
         /** no such application or enrollment within the actor's region */
         NOT_FOUND,

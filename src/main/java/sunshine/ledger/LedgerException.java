@@ -7,7 +7,7 @@ import sunshine.contract.RefusedException;
 /** A request the ledger refuses, with the reason in Chinese and English. */
 public class LedgerException extends RefusedException {
 
-    /** Why, as the REST layer maps it to an HTTP status. */
+    /** Why; the HTTP status follows from the name ({@link RefusalKind#httpStatus()}). */
     public enum Kind implements RefusalKind {
         /** no such item within the actor's region (also when it exists elsewhere: existence is never leaked) */
         NOT_FOUND,

@@ -9,7 +9,7 @@ import sunshine.contract.RowError;
 /** A request the payment cycle refuses, with the reason in Chinese and English (and the bad rows of a file). */
 public class PaymentException extends RefusedException {
 
-    /** Why, as the REST layer maps it to an HTTP status. */
+    /** Why; the HTTP status follows from the name ({@link RefusalKind#httpStatus()}). */
     public enum Kind implements RefusalKind {
         /** no such batch within the actor's region (existence elsewhere is never leaked) */
         NOT_FOUND,

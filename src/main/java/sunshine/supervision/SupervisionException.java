@@ -7,7 +7,7 @@ import sunshine.contract.RefusedException;
 /** A request about inspections or campaigns that is refused, with the reason in Chinese and English. */
 public class SupervisionException extends RefusedException {
 
-    /** Why, as the REST layer maps it to an HTTP status. */
+    /** Why; the HTTP status follows from the name ({@link RefusalKind#httpStatus()}). */
     public enum Kind implements RefusalKind {
         /** none within the actor's region (existence is never leaked) */
         NOT_FOUND,
