@@ -7,7 +7,7 @@ import sunshine.contract.RefusedException;
 /** A request the disclosure module refuses, with the reason in Chinese and English. */
 public class DisclosureException extends RefusedException {
 
-    /** Why, as the web layer maps it to an HTTP status. */
+    /** Why; the HTTP status follows from the name ({@link RefusalKind#httpStatus()}). */
     public enum Kind implements RefusalKind {
         /** no such village, list or version */
         NOT_FOUND,
