@@ -113,7 +113,6 @@ class ApplicationPages {
         model.addAttribute("overdue", o == null ? null : o.toString());
         model.addAttribute("statuses", ApplicationStatus.values());
         model.addAttribute("towns", towns(actor));
-        model.addAttribute("names", names(found.stream().map(Application::regionCode).toList()));
         model.addAttribute("mayApply", actor.canChange() && level(actor) != null);
         return "applications/list";
     }
@@ -249,7 +248,6 @@ class ApplicationPages {
         model.addAttribute("error", error);
         model.addAttribute("failedStep", failedStep);
         model.addAttribute("values", values);
-        model.addAttribute("names", names(List.of(a.regionCode())));
         model.addAttribute("history", applications.history(actor, a.applicationId()));
         List<String> allowed = allowed(actor, a);
         model.addAttribute("allowed", allowed);
@@ -323,7 +321,6 @@ class ApplicationPages {
         List<sunshine.applications.ReviewItem> items = call(() -> reviews.worklist(actor, null, days));
         model.addAttribute("items", items);
         model.addAttribute("horizonDays", days);
-        model.addAttribute("names", names(items.stream().map(sunshine.applications.ReviewItem::regionCode).toList()));
         return "applications/reviews";
     }
 
@@ -467,15 +464,6 @@ class ApplicationPages {
             return regions.find(actor.regionCode()).map(List::of).orElse(List.of());
         }
         return actor.regionPrefix().length() >= 6 ? regions.within(actor.regionCode(), "VILLAGE") : List.of();
-    }
-
-    /** The names of the regions a page shows, by code. */
-    private Map<String, String> names(java.util.Collection<String> codes) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String code : new java.util.TreeSet<>(codes)) {
-            regions.find(code).ifPresent(r -> out.put(code, r.name()));
-        }
-        return out;
     }
 
     private static ApplicationStatus parseStatus(String s) {

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
@@ -128,10 +127,6 @@ class PayrollPages {
         model.addAttribute("statuses", BatchStatus.values());
         List<RegionTree.Region> towns = towns(actor);
         model.addAttribute("towns", towns);
-        Map<String, String> names = names(towns);
-        found.stream().map(PaymentBatch::townCode).filter(c -> !names.containsKey(c)).distinct()
-                .forEach(c -> regions.find(c).ifPresent(r -> names.put(c, r.name())));
-        model.addAttribute("names", names);
         model.addAttribute("mayGenerate", actor.canChange() && level(actor) >= 2);
         model.addAttribute("defaultPeriod", YearMonth.now(ZoneId.of("Asia/Shanghai")).toString());
         model.addAttribute("error", error);
@@ -332,12 +327,6 @@ class PayrollPages {
         }
         // a county's towns to choose from; a city or province types the code instead
         return prefix.length() == 6 ? regions.within(actor.regionCode(), "TOWN") : List.of();
-    }
-
-    private static Map<String, String> names(List<RegionTree.Region> towns) {
-        Map<String, String> out = new LinkedHashMap<>();
-        towns.forEach(t -> out.put(t.code(), t.name()));
-        return out;
     }
 
     private static String blank(String s) {
