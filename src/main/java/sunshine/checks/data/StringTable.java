@@ -179,7 +179,10 @@ public final class StringTable {
         mask = m;
     }
 
-    /** Marks a string with a char outside ASCII (the finalised hash of a real string never is this value: see below). */
+    /**
+     * Marks a string with a char outside ASCII (the finalised hash of a real string never is this value: see
+     * {@link #finish}).
+     */
     private static final int NOT_ASCII = 0;
 
     /** The hash of an ASCII string's UTF-8 bytes computed from its chars (the same as {@link #hash}), or NOT_ASCII. */

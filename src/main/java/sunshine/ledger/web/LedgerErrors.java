@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import sunshine.ledger.LedgerException;
 
 /**
- * Refusals of the ledger as JSON ({@link sunshine.contract.RefusedException#body()}) with the HTTP status of their kind.
- * Also for other modules' controllers that pass a ledger refusal on.
+ * Refusals of the ledger as JSON ({@link sunshine.contract.RefusedException#body()}) with the HTTP status of their
+ * kind. Also for other modules' controllers that pass a ledger refusal on.
  */
 @RestControllerAdvice
 class LedgerErrors {

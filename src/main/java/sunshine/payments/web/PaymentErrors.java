@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import sunshine.payments.PaymentException;
 
 /**
- * Refusals of the payment cycle as JSON ({@link sunshine.contract.RefusedException#body()} and {@code "rows": [...]}) with the
- * HTTP status of their kind; {@code rows} lists every bad row of a refused file.
+ * Refusals of the payment cycle as JSON ({@link sunshine.contract.RefusedException#body()} and
+ * {@code "rows": [...]}) with the HTTP status of their kind; {@code rows} lists every bad row of a refused file.
  */
 @RestControllerAdvice(assignableTypes = PaymentController.class)
 class PaymentErrors {
